@@ -1,0 +1,32 @@
+"""Top-level pages: the role router, the coordinator's and administrator's landing pages."""
+
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect, render
+
+from clinic.permissions import primary_role, role_required
+from clinic.roles import Role
+
+ROLE_LANDING = {
+    Role.VOLUNTEER: "intake:home",
+    Role.ATTORNEY: "cases:caseload",
+    Role.COORDINATOR: "coordinator_home",
+    Role.ADMINISTRATOR: "accounts",
+}
+
+
+def home(request):
+    role = primary_role(request.user)
+    if role is None:
+        return render(request, "clinic/no_role.html", status=403)
+    return redirect(ROLE_LANDING[role])
+
+
+@role_required(Role.COORDINATOR)
+def coordinator_home(request):
+    return render(request, "clinic/coordinator_home.html")
+
+
+@role_required(Role.ADMINISTRATOR)
+def accounts(request):
+    users = get_user_model().objects.order_by("username").prefetch_related("groups")
+    return render(request, "clinic/accounts.html", {"users": users})

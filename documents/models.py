@@ -1,0 +1,1 @@
+# Encrypted document storage arrives with its own issue; DESIGN.md describes the model.
