@@ -4,6 +4,11 @@ from clinic.roles import Role
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def volunteer(db):
     return UserFactory(username="volunteer", role=Role.VOLUNTEER)

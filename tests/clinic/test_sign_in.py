@@ -1,0 +1,60 @@
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import TEST_PASSWORD
+
+
+def _sign_in(client, username, password, address):
+    return client.post(reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def test_a_volunteer_signs_in_with_the_right_password(client, volunteer):
+    response = _sign_in(client, "volunteer", TEST_PASSWORD, "198.51.100.7")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+
+
+def test_a_wrong_password_shows_an_error_and_signs_nobody_in(client, volunteer):
+    response = _sign_in(client, "volunteer", "wrong", "198.51.100.7")
+    assert response.status_code == 200
+    assert b"correct username and password" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_five_failures_lock_out_that_username_from_that_address(client, volunteer):
+    for _ in range(5):
+        _sign_in(client, "volunteer", "wrong", "198.51.100.7")
+    response = _sign_in(client, "volunteer", TEST_PASSWORD, "198.51.100.7")
+    assert response.status_code == 429
+    assert b"Too many failed sign-ins" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_four_failures_do_not_lock_out(client, volunteer):
+    for _ in range(4):
+        _sign_in(client, "volunteer", "wrong", "198.51.100.7")
+    assert _sign_in(client, "volunteer", TEST_PASSWORD, "198.51.100.7").status_code == 302
+
+
+def test_a_lock_out_does_not_reach_other_volunteers_on_the_same_wifi(client, volunteer, other_volunteer):
+    for _ in range(5):
+        _sign_in(client, "volunteer", "wrong", "198.51.100.7")
+    assert _sign_in(client, "other_volunteer", TEST_PASSWORD, "198.51.100.7").status_code == 302
+
+
+def test_sessions_end_after_thirty_idle_minutes(client, volunteer, settings):
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+    client.force_login(volunteer)
+    assert client.get(reverse("intake:home")).status_code == 200
+    Session.objects.update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
+    response = client.get(reverse("intake:home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_signing_out_ends_the_session(client, volunteer):
+    client.force_login(volunteer)
+    client.post(reverse("logout"))
+    assert client.get(reverse("intake:home")).status_code == 302
