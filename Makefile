@@ -6,6 +6,14 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 PYTEST_ARGS ?=
 
+# The dependencies declared in pyproject.toml, runtime and development, one per line.
+define READ_DEPENDENCIES
+import tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+print("\n".join(project["dependencies"] + project["optional-dependencies"]["dev"]))
+endef
+export READ_DEPENDENCIES
+
 .PHONY: install run test lint messages ci clean
 
 $(BIN)/python:
@@ -13,7 +21,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -c "$$READ_DEPENDENCIES" | $(BIN)/python -m pip install --quiet -r /dev/stdin
 	touch $(STAMP)
 
 install: $(STAMP)
