@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from clinic.roles import Role
+
 
 class User(AbstractUser):
     """A person who signs in: volunteer, attorney, coordinator or administrator (roles are groups)."""
@@ -20,3 +22,8 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    @property
+    def role_labels(self) -> list[str]:
+        """Translated names of the user's roles (from prefetched groups where available)."""
+        return [Role(group.name).label for group in self.groups.all() if group.name in Role.values]
