@@ -21,4 +21,4 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(Group.objects.get(name=Role(extracted)))
+            self.groups.add(Group.objects.get_or_create(name=Role(extracted))[0])
