@@ -9,6 +9,7 @@ NAVIGATION = [
     ("intake:queue", _("Intake queue"), {Role.COORDINATOR}),
     ("cases:caseload", _("My cases"), {Role.ATTORNEY}),
     ("coordinator_home", _("Overview"), {Role.COORDINATOR}),
+    ("access_log", _("Access log"), {Role.COORDINATOR}),
     ("accounts", _("Accounts"), {Role.ADMINISTRATOR}),
 ]
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("coordinator/", views.coordinator_home, name="coordinator_home"),
     path("accounts/", views.accounts, name="accounts"),
+    path("audit/access-log/", views.access_log, name="access_log"),
     path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", login_not_required(set_language), name="set_language"),

@@ -1,10 +1,13 @@
 """Top-level pages: the role router, the coordinator's and administrator's landing pages."""
 
 from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
+from clinic.forms import AccessLogFilterForm
 from clinic.permissions import primary_role, role_required
 from clinic.roles import Role
+from clinic.selectors import access_events
 
 ROLE_LANDING = {
     Role.VOLUNTEER: "intake:home",
@@ -30,3 +33,11 @@ def coordinator_home(request):
 def accounts(request):
     users = get_user_model().objects.order_by("username").prefetch_related("groups")
     return render(request, "clinic/accounts.html", {"users": users})
+
+
+@role_required(Role.COORDINATOR)
+def access_log(request):
+    form = AccessLogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(access_events(**filters), 50).get_page(request.GET.get("page"))
+    return render(request, "clinic/access_log.html", {"form": form, "page": page})
