@@ -1,0 +1,72 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case, ClosingCode, Hearing, Outcome, TimeEntry, validate_tenths
+from clinic.models import Grant
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = ["case_type", "problem_code", "is_detained", "court", "grant"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grant"].queryset = Grant.objects.filter(is_active=True).select_related("funder")
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label=_("Note"), widget=forms.Textarea, max_length=10_000)
+
+
+class TimeEntryForm(forms.ModelForm):
+    class Meta:
+        model = TimeEntry
+        fields = ["worked_on", "hours", "description", "grant"]
+        widgets = {"worked_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grant"].queryset = Grant.objects.filter(is_active=True).select_related("funder")
+        self.fields["hours"].widget.attrs["step"] = "0.1"
+
+
+class HearingForm(forms.ModelForm):
+    class Meta:
+        model = Hearing
+        fields = ["kind", "starts_at", "judge"]
+        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+
+class CloseForm(forms.Form):
+    closing_code = forms.ChoiceField(label=_("LSC closing code"), choices=ClosingCode.choices)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    final_hours = forms.DecimalField(
+        label=_("Final hours"),
+        required=False,
+        min_value=Decimal("0"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[validate_tenths],
+        help_text=_("Time not yet recorded, in tenths of an hour."),
+    )
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why do you decline?"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+
+class OfferForm(forms.Form):
+    attorneys = forms.TypedMultipleChoiceField(
+        label=_("Offer to"), coerce=int, widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, *args, matches=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attorneys"].choices = [
+            (match.attorney.pk, str(match.attorney)) for match in matches if not match.already_offered
+        ]

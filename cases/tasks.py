@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from cases import services
+
+
+@shared_task(name="cases.offers_expire")
+def offers_expire() -> int:
+    """Beat runs this every few minutes; it is idempotent, so a repeat after a restart is harmless."""
+    return services.offers_expire()

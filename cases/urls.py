@@ -5,5 +5,19 @@ from cases import views
 app_name = "cases"
 urlpatterns = [
     path("", views.caseload, name="caseload"),
+    path("all/", views.case_list, name="case_list"),
     path("intake/<int:pk>/accept/", views.intake_accept, name="intake_accept"),
+    path("offers/<int:pk>/accept/", views.offer_accept, name="offer_accept"),
+    path("offers/<int:pk>/decline/", views.offer_decline, name="offer_decline"),
+    path("<int:pk>/", views.case_detail, name="case_detail"),
+    path("<int:pk>/history/", views.case_history, name="case_history"),
+    path("<int:pk>/edit/", views.case_edit, name="case_edit"),
+    path("<int:pk>/match/", views.case_match, name="case_match"),
+    path("<int:pk>/notes/", views.note_add, name="note_add"),
+    path("<int:pk>/time/", views.time_add, name="time_add"),
+    path("<int:pk>/hearings/", views.hearing_add, name="hearing_add"),
+    path("<int:pk>/close/", views.case_close, name="case_close"),
+    path("<int:pk>/reopen/", views.case_reopen, name="case_reopen"),
+    path("<int:pk>/offers/<int:offer_pk>/withdraw/", views.offer_withdraw, name="offer_withdraw"),
+    path("<int:pk>/assignments/<int:assignment_pk>/end/", views.assignment_end, name="assignment_end"),
 ]

@@ -1,19 +1,274 @@
+"""Thin views: fetch through cases.permissions, call a service or a selector, render."""
+
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cases import selectors, services
-from clinic.permissions import role_required
+from cases import matching, selectors, services
+from cases.forms import CaseForm, CloseForm, DeclineForm, HearingForm, NoteForm, OfferForm, TimeEntryForm
+from cases.models import Assignment, Case
+from cases.permissions import (
+    can_change_case,
+    can_manage_case,
+    get_assignment_for_user,
+    get_case_for_user,
+    get_offer_for_attorney,
+)
+from cases.services import CaseStateError
+from clinic.access_log import record_access
+from clinic.models import AccessEvent, User
+from clinic.permissions import is_coordinator, role_required
 from clinic.roles import Role
 from intake.models import Intake
 from intake.services import IntakeStateError
 
+CASE_ROLES = (Role.ATTORNEY, Role.COORDINATOR)
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc)
+
+
+def _manage(request, pk: int) -> Case:
+    """A coordinator's page about one case: attorneys who cannot see it get 404, those who can get 403."""
+    case = get_case_for_user(request.user, pk)
+    if not can_manage_case(request.user, case):
+        raise PermissionDenied
+    return case
+
 
 @role_required(Role.ATTORNEY)
 def caseload(request):
-    cases = selectors.cases_for_attorney(user=request.user)
-    return render(request, "cases/caseload.html", {"cases": cases})
+    offers = list(selectors.open_offers_for_attorney(user=request.user))
+    cases = list(selectors.cases_for_attorney(user=request.user))
+    now = timezone.now()
+    soon = now + timezone.timedelta(days=14)
+    for case in cases:
+        case.is_urgent = case.is_detained or (
+            case.next_hearing_at is not None and case.next_hearing_at <= soon
+        )
+    return render(
+        request, "cases/caseload.html", {"offers": offers, "cases": cases, "decline_form": DeclineForm()}
+    )
+
+
+@require_POST
+@role_required(Role.ATTORNEY)
+def offer_accept(request, pk: int):
+    offer = get_offer_for_attorney(request.user, pk)
+    try:
+        services.offer_accept(offer=offer, acting_user=request.user)
+    except CaseStateError as exc:
+        messages.error(request, str(exc))
+        return redirect("cases:caseload")
+    messages.success(request, _("You accepted the case. Thank you!"))
+    return redirect("cases:case_detail", pk=offer.case_id)
+
+
+@require_POST
+@role_required(Role.ATTORNEY)
+def offer_decline(request, pk: int):
+    offer = get_offer_for_attorney(request.user, pk)
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say briefly why you decline, so the coordinator can match better."))
+        return redirect("cases:caseload")
+    try:
+        services.offer_decline(offer=offer, reason=form.cleaned_data["reason"], acting_user=request.user)
+    except (CaseStateError, ValidationError) as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("You declined the offer."))
+    return redirect("cases:caseload")
+
+
+@role_required(*CASE_ROLES)
+def case_detail(request, pk: int):
+    case = get_case_for_user(request.user, pk)
+    record_access(request, case.client, action=AccessEvent.Action.VIEW, detail=f"case {case.pk}")
+    context = selectors.case_detail(case=case)
+    total_hours = sum((entry.hours for entry in context["time_entries"]), start=0)
+    context.update(
+        case=case,
+        tab="details",
+        total_hours=total_hours,
+        may_change=is_coordinator(request.user) or can_change_case(request.user, case),
+        may_manage=can_manage_case(request.user, case),
+        note_form=NoteForm(),
+        time_form=TimeEntryForm(initial={"worked_on": timezone.localdate(), "grant": case.grant_id}),
+        hearing_form=HearingForm(),
+        close_form=CloseForm(),
+    )
+    return render(request, "cases/case_detail.html", context)
+
+
+@role_required(*CASE_ROLES)
+def case_history(request, pk: int):
+    case = get_case_for_user(request.user, pk)
+    record_access(request, case.client, action=AccessEvent.Action.VIEW, detail=f"case {case.pk} history")
+    return render(
+        request,
+        "cases/case_history.html",
+        {"case": case, "tab": "history", "rows": selectors.case_history(case=case)},
+    )
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def note_add(request, pk: int):
+    case = get_case_for_user(request.user, pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.note_create(case=case, body=form.cleaned_data["body"], acting_user=request.user)
+        messages.success(request, _("Note added."))
+    else:
+        messages.error(request, _("A note cannot be empty."))
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def time_add(request, pk: int):
+    case = get_case_for_user(request.user, pk)
+    form = TimeEntryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.time_entry_create(
+                case=case, worked_by=request.user, acting_user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            messages.success(request, _("Time recorded."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def hearing_add(request, pk: int):
+    case = get_case_for_user(request.user, pk, write=not is_coordinator(request.user))
+    form = HearingForm(request.POST)
+    if form.is_valid():
+        services.hearing_create(case=case, acting_user=request.user, **form.cleaned_data)
+        messages.success(request, _("Hearing added."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@role_required(*CASE_ROLES)
+def case_close(request, pk: int):
+    case = get_case_for_user(request.user, pk, write=not is_coordinator(request.user))
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_close(case=case, acting_user=request.user, **form.cleaned_data)
+        except (CaseStateError, ValidationError) as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            messages.success(request, _("The case is closed."))
+            return redirect("cases:case_detail", pk=case.pk)
+    hours = case.time_entries.aggregate(total=Sum("hours"))["total"] or 0
+    return render(request, "cases/case_close.html", {"case": case, "form": form, "total_hours": hours})
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_reopen(request, pk: int):
+    case = _manage(request, pk)
+    try:
+        services.case_reopen(case=case, acting_user=request.user)
+    except CaseStateError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The case is open again."))
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@role_required(*CASE_ROLES)
+def case_edit(request, pk: int):
+    case = _manage(request, pk)
+    form = CaseForm(request.POST or None, instance=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_update(case=case, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Case details saved."))
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/case_edit.html", {"case": case, "form": form})
+
+
+@role_required(*CASE_ROLES)
+def case_match(request, pk: int):
+    """The ranked attorneys for a case; the coordinator ticks one or more and sends offers."""
+    case = _manage(request, pk)
+    matches = matching.rank_attorneys(case=case)
+    form = OfferForm(request.POST or None, matches=matches)
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["attorneys"]
+        scores = {m.attorney.pk: m.score for m in matches}
+        attorneys = User.objects.filter(pk__in=chosen)
+        try:
+            offers = services.offer_create(
+                case=case, attorneys=attorneys, acting_user=request.user, scores=scores
+            )
+        except CaseStateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%(n)s offer(s) sent.") % {"n": len(offers)})
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/case_match.html", {"case": case, "matches": matches, "form": form})
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def offer_withdraw(request, pk: int, offer_pk: int):
+    case = _manage(request, pk)
+    offer = get_object_or_404(case.offers, pk=offer_pk)
+    try:
+        services.offer_withdraw(offer=offer, acting_user=request.user)
+    except CaseStateError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Offer withdrawn."))
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def assignment_end(request, pk: int, assignment_pk: int):
+    case = _manage(request, pk)
+    assignment = get_assignment_for_user(request.user, case, assignment_pk)
+    try:
+        services.assignment_end(assignment=assignment, acting_user=request.user)
+    except CaseStateError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Assignment ended; the attorney no longer has access to this case."))
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@role_required(Role.COORDINATOR)
+def case_list(request):
+    status = request.GET.get("status") or ""
+    if status not in Case.Status.values:
+        status = ""
+    cases = selectors.case_list(status=status or None)[:500]
+    return render(
+        request,
+        "cases/case_list.html",
+        {"cases": cases, "status": status, "statuses": Case.Status.choices, "roles": Assignment.Role},
+    )
 
 
 @require_POST
@@ -21,9 +276,10 @@ def caseload(request):
 def intake_accept(request, pk: int):
     intake = get_object_or_404(Intake, pk=pk)
     try:
-        services.case_open(intake=intake, opened_by=request.user)
+        case = services.case_open(intake=intake, opened_by=request.user)
     except IntakeStateError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Intake accepted: a case is open and awaits an attorney."))
+        return redirect("cases:case_detail", pk=case.pk)
     return redirect("intake:queue")
