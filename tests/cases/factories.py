@@ -57,8 +57,9 @@ class CaseFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             from guardian.shortcuts import assign_perm
 
-            self.status = Case.Status.ACTIVE
-            self.save(update_fields=["status"])
+            if self.status == Case.Status.AWAITING_ASSIGNMENT:
+                self.status = Case.Status.ACTIVE
+                self.save(update_fields=["status"])
             Assignment.objects.create(case=self, attorney=extracted, role=Assignment.Role.LEAD)
             assign_perm("cases.view_case", extracted, self)
             assign_perm("cases.change_case", extracted, self)
