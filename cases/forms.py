@@ -68,5 +68,5 @@ class OfferForm(forms.Form):
     def __init__(self, *args, matches=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attorneys"].choices = [
-            (match.attorney.pk, str(match.attorney)) for match in matches if not match.already_offered
+            (match.attorney_id, match.candidate.name) for match in matches if not match.already_offered
         ]

@@ -107,7 +107,7 @@ class Case(models.Model):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
-        indexes = [models.Index(fields=["status", "opened_at"])]
+        indexes = [models.Index(fields=["status", "opened_at"]), models.Index(fields=["case_type"])]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="closed") | ~models.Q(closing_code=""),

@@ -216,7 +216,7 @@ def case_match(request, pk: int):
     form = OfferForm(request.POST or None, matches=matches)
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["attorneys"]
-        scores = {m.attorney.pk: m.score for m in matches}
+        scores = {m.attorney_id: m.score for m in matches}
         attorneys = User.objects.filter(pk__in=chosen)
         try:
             offers = services.offer_create(
