@@ -50,6 +50,7 @@ def caseload(request):
     now = timezone.now()
     soon = now + timezone.timedelta(days=14)
     for case in cases:
+        case.role_label = Assignment.Role(case.assignment_role).label
         case.is_urgent = case.is_detained or (
             case.next_hearing_at is not None and case.next_hearing_at <= soon
         )
