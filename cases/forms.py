@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, ClosingCode, Hearing, Outcome, TimeEntry, validate_tenths
-from clinic.models import Grant
+from clinic.models import Funder, Grant
 
 
 class CaseForm(forms.ModelForm):
@@ -70,3 +70,28 @@ class OfferForm(forms.Form):
         self.fields["attorneys"].choices = [
             (match.attorney_id, match.candidate.name) for match in matches if not match.already_offered
         ]
+
+
+class FunderForm(forms.ModelForm):
+    class Meta:
+        model = Funder
+        fields = ["name", "notes"]
+
+
+class GrantForm(forms.ModelForm):
+    class Meta:
+        model = Grant
+        fields = [
+            "funder",
+            "name",
+            "code",
+            "is_lsc_funded",
+            "restrictions",
+            "starts_on",
+            "ends_on",
+            "is_active",
+        ]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }

@@ -13,7 +13,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from cases.matching import normalise_name
 from cases.models import Assignment, Case, ClosingCode, Hearing, Note, Offer, Outcome, TimeEntry
-from clinic.models import Grant, User
+from clinic.models import Funder, Grant, User
 from intake.models import Client, Intake
 from intake.services import intake_mark_accepted
 
@@ -330,3 +330,55 @@ def hearing_create(*, case: Case, kind: str, starts_at, judge: str = "", acting_
     hearing = Hearing(case=case, kind=kind, starts_at=starts_at, judge=judge)
     _save(hearing, acting_user)
     return hearing
+
+
+@transaction.atomic
+def funder_save(*, funder: Funder | None, name: str, notes: str = "", acting_user: User) -> Funder:
+    funder = funder or Funder()
+    funder.name, funder.notes = name, notes
+    _save(funder, acting_user)
+    return funder
+
+
+@transaction.atomic
+def grant_save(
+    *,
+    grant: Grant | None,
+    funder: Funder,
+    name: str,
+    code: str,
+    is_lsc_funded: bool,
+    restrictions: str = "",
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    is_active: bool = True,
+    acting_user: User,
+) -> Grant:
+    """Creates or edits a grant; it cannot become LSC money while it pays for ineligible clients."""
+    grant = grant or Grant()
+    if is_lsc_funded and grant.pk:
+        charged = Case.objects.filter(grant=grant, client__lsc_eligibility__in=INELIGIBLE_FOR_LSC).count()
+        charged += TimeEntry.objects.filter(
+            grant=grant, case__client__lsc_eligibility__in=INELIGIBLE_FOR_LSC
+        ).count()
+        if charged:
+            raise ValidationError(
+                {
+                    "is_lsc_funded": _(
+                        "%(n)s case(s) or time entries charged to this grant are for clients without an LSC "
+                        "eligibility basis. Move them to non-LSC money first."
+                    )
+                    % {"n": charged}
+                }
+            )
+    if starts_on and ends_on and ends_on < starts_on:
+        raise ValidationError({"ends_on": _("A grant cannot end before it starts.")})
+    grant.funder, grant.name, grant.code, grant.is_lsc_funded = funder, name, code, is_lsc_funded
+    grant.restrictions, grant.starts_on, grant.ends_on, grant.is_active = (
+        restrictions,
+        starts_on,
+        ends_on,
+        is_active,
+    )
+    _save(grant, acting_user)
+    return grant

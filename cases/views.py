@@ -2,14 +2,24 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Sum
+from django.db.models import Count, Prefetch, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import matching, selectors, services
-from cases.forms import CaseForm, CloseForm, DeclineForm, HearingForm, NoteForm, OfferForm, TimeEntryForm
+from cases.forms import (
+    CaseForm,
+    CloseForm,
+    DeclineForm,
+    FunderForm,
+    GrantForm,
+    HearingForm,
+    NoteForm,
+    OfferForm,
+    TimeEntryForm,
+)
 from cases.models import Assignment, Case
 from cases.permissions import (
     can_change_case,
@@ -20,7 +30,7 @@ from cases.permissions import (
 )
 from cases.services import CaseStateError
 from clinic.access_log import record_access
-from clinic.models import AccessEvent, User
+from clinic.models import AccessEvent, Funder, Grant, User
 from clinic.permissions import is_coordinator, role_required
 from clinic.roles import Role
 from intake.models import Intake
@@ -284,3 +294,43 @@ def intake_accept(request, pk: int):
         messages.success(request, _("Intake accepted: a case is open and awaits an attorney."))
         return redirect("cases:case_detail", pk=case.pk)
     return redirect("intake:queue")
+
+
+@role_required(Role.COORDINATOR)
+def funding(request):
+    funders = Funder.objects.prefetch_related(
+        Prefetch("grants", queryset=Grant.objects.annotate(case_count=Count("cases")).order_by("name"))
+    )
+    return render(request, "cases/funding.html", {"funders": funders})
+
+
+@role_required(Role.COORDINATOR)
+def funder_edit(request, pk: int | None = None):
+    funder = get_object_or_404(Funder, pk=pk) if pk else None
+    form = FunderForm(request.POST or None, instance=funder)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.funder_save(funder=funder, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Funder saved."))
+            return redirect("cases:funding")
+    title = _("Edit funder") if funder else _("New funder")
+    return render(request, "cases/funding_form.html", {"form": form, "title": title})
+
+
+@role_required(Role.COORDINATOR)
+def grant_edit(request, pk: int | None = None):
+    grant = get_object_or_404(Grant, pk=pk) if pk else None
+    form = GrantForm(request.POST or None, instance=grant)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.grant_save(grant=grant, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Grant saved."))
+            return redirect("cases:funding")
+    title = _("Edit grant") if grant else _("New grant")
+    return render(request, "cases/funding_form.html", {"form": form, "title": title})

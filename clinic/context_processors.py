@@ -9,6 +9,7 @@ NAVIGATION = [
     ("intake:queue", _("Intake queue"), {Role.COORDINATOR}),
     ("cases:caseload", _("My cases"), {Role.ATTORNEY}),
     ("cases:case_list", _("Cases"), {Role.COORDINATOR}),
+    ("cases:funding", _("Funders and grants"), {Role.COORDINATOR}),
     ("coordinator_home", _("Overview"), {Role.COORDINATOR}),
     ("accounts", _("Accounts"), {Role.ADMINISTRATOR}),
 ]
