@@ -317,6 +317,9 @@ def time_entry_create(
     grant: Grant | None,
     acting_user: User,
 ) -> TimeEntry:
+    case = _lock(case)  # a closing in progress finishes first
+    if case.status == S.CLOSED:
+        raise CaseStateError(_("This case is closed: reopen it before recording more time."))
     grant_check_client(grant=grant, client=case.client)
     entry = TimeEntry(
         case=case, worked_by=worked_by, worked_on=worked_on, hours=hours, description=description, grant=grant

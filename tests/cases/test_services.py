@@ -276,3 +276,31 @@ def test_every_model_in_the_project_apps_keeps_history():
         and not hasattr(model, "history")
     ]
     assert missing == []
+
+
+def test_no_time_is_recorded_on_a_closed_case(attorney, case):
+    services.case_close(case=case, closing_code=ClosingCode.A, outcome=Outcome.OTHER, acting_user=attorney)
+    with pytest.raises(CaseStateError, match="reopen"):
+        services.time_entry_create(
+            case=case,
+            worked_by=attorney,
+            worked_on=timezone.localdate(),
+            hours=Decimal("0.5"),
+            description="Late call",
+            grant=None,
+            acting_user=attorney,
+        )
+
+
+def test_granting_and_revoking_access_leaves_history(coordinator, attorney, offer):
+    from cases.models import CaseUserObjectPermission
+
+    assignment = services.offer_accept(offer=offer, acting_user=attorney)
+    services.assignment_end(assignment=assignment, acting_user=coordinator)
+    kinds = list(
+        CaseUserObjectPermission.history.filter(content_object_id=offer.case_id, user=attorney)
+        .order_by("history_id")
+        .values_list("history_type", flat=True)
+    )
+    assert kinds.count("+") == 2 and kinds.count("-") == 2  # view and change, granted then revoked
+    assert not CaseUserObjectPermission.objects.filter(content_object_id=offer.case_id).exists()
