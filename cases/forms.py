@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, ClosingCode, Hearing, Outcome, TimeEntry, validate_tenths
-from clinic.models import Funder, Grant
+from clinic.models import AttorneyProfile, Funder, Grant, PracticeArea
 
 
 class CaseForm(forms.ModelForm):
@@ -95,3 +95,38 @@ class GrantForm(forms.ModelForm):
             "starts_on": forms.DateInput(attrs={"type": "date"}),
             "ends_on": forms.DateInput(attrs={"type": "date"}),
         }
+
+
+class AttorneyProfileForm(forms.ModelForm):
+    languages = forms.CharField(
+        label=_("Languages you can work in"),
+        help_text=_("Language codes separated by commas, for example: en, es, pt."),
+        max_length=200,
+    )
+    practice_areas = forms.MultipleChoiceField(
+        label=_("Kinds of case you take"), choices=PracticeArea.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = AttorneyProfile
+        fields = [
+            "firm", "bar_admissions", "languages", "practice_areas", "experience", "capacity",
+            "available_from", "available_to", "takes_detained", "is_on_call",
+        ]  # fmt: skip
+        widgets = {
+            "available_from": forms.DateInput(attrs={"type": "date"}),
+            "available_to": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["languages"] = ", ".join(self.instance.languages or [])
+
+    def clean_languages(self) -> list[str]:
+        codes = [
+            code.strip().casefold() for code in self.cleaned_data["languages"].split(",") if code.strip()
+        ]
+        if not all(code.replace("-", "").isalpha() and len(code) <= 8 for code in codes):
+            raise forms.ValidationError(_("Use language codes such as en, es or pt, separated by commas."))
+        return list(dict.fromkeys(codes))

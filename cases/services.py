@@ -13,7 +13,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from cases.matching import normalise_name
 from cases.models import Assignment, Case, ClosingCode, Hearing, Note, Offer, Outcome, TimeEntry
-from clinic.models import Funder, Grant, User
+from clinic.models import AttorneyProfile, Funder, Grant, User
 from intake.models import Client, Intake
 from intake.services import intake_mark_accepted
 
@@ -385,3 +385,13 @@ def grant_save(
     )
     _save(grant, acting_user)
     return grant
+
+
+@transaction.atomic
+def attorney_profile_save(*, user: User, acting_user: User, **fields) -> AttorneyProfile:
+    """What matching knows about an attorney; they keep it current themselves."""
+    profile = AttorneyProfile.objects.filter(user=user).first() or AttorneyProfile(user=user)
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    _save(profile, acting_user)
+    return profile

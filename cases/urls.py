@@ -6,6 +6,7 @@ app_name = "cases"
 urlpatterns = [
     path("", views.caseload, name="caseload"),
     path("all/", views.case_list, name="case_list"),
+    path("profile/", views.profile_edit, name="profile_edit"),
     path("funding/", views.funding, name="funding"),
     path("funding/funders/new/", views.funder_edit, name="funder_create"),
     path("funding/funders/<int:pk>/", views.funder_edit, name="funder_edit"),

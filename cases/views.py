@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from cases import matching, selectors, services
 from cases.forms import (
+    AttorneyProfileForm,
     CaseForm,
     CloseForm,
     DeclineForm,
@@ -30,7 +31,7 @@ from cases.permissions import (
 )
 from cases.services import CaseStateError
 from clinic.access_log import record_access
-from clinic.models import AccessEvent, Funder, Grant, User
+from clinic.models import AccessEvent, AttorneyProfile, Funder, Grant, User
 from clinic.permissions import is_coordinator, role_required
 from clinic.roles import Role
 from intake.models import Intake
@@ -334,3 +335,18 @@ def grant_edit(request, pk: int | None = None):
             return redirect("cases:funding")
     title = _("Edit grant") if grant else _("New grant")
     return render(request, "cases/funding_form.html", {"form": form, "title": title})
+
+
+@role_required(Role.ATTORNEY)
+def profile_edit(request):
+    profile = AttorneyProfile.objects.filter(user=request.user).first()
+    form = AttorneyProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attorney_profile_save(user=request.user, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your profile is saved; coordinators match cases with it."))
+            return redirect("cases:caseload")
+    return render(request, "cases/profile_edit.html", {"form": form})
