@@ -77,6 +77,8 @@ def case_history(*, case: Case) -> list[dict]:
         case.history.select_related("history_user"),
         Assignment.history.filter(case_id=case.pk).select_related("history_user"),
         Offer.history.filter(case_id=case.pk).select_related("history_user"),
+        Hearing.history.filter(case_id=case.pk).select_related("history_user"),
+        TimeEntry.history.filter(case_id=case.pk).select_related("history_user"),
     ]
     for records in sources:
         records = list(records.order_by("history_date", "history_id"))

@@ -220,3 +220,56 @@ def test_a_mentor_cannot_close_the_case(client, coordinator, other_attorney, cas
         ).status_code
         == 404
     )
+
+
+@pytest.mark.parametrize("how_many", [1, 20])
+def test_the_case_list_query_count_does_not_grow_with_cases(
+    client, coordinator, how_many, django_assert_num_queries
+):
+    for case in CaseFactory.create_batch(how_many):
+        HearingFactory(case=case)
+    client.force_login(coordinator)
+    # session, user, roles, cases, and the session save (savepoint, update, release)
+    with django_assert_num_queries(7):
+        assert client.get(reverse("cases:case_list")).status_code == 200
+
+
+def test_the_funding_page_query_count_does_not_grow_with_grants(
+    client, coordinator, django_assert_num_queries
+):
+    from tests.cases.factories import FunderFactory, GrantFactory
+
+    for name in ("North fund", "South fund", "East fund"):
+        GrantFactory.create_batch(3, funder=FunderFactory(name=name))
+    client.force_login(coordinator)
+    with django_assert_num_queries(8):
+        assert client.get(reverse("cases:funding")).status_code == 200
+
+
+def test_the_case_page_query_count_does_not_grow_with_notes_time_and_history(client, attorney, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cases import services
+
+    def queries_for(case) -> int:
+        client.force_login(attorney)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+            assert client.get(reverse("cases:case_history", args=[case.pk])).status_code == 200
+        return len(ctx.captured_queries)
+
+    small, large = CaseFactory(attorney=attorney), CaseFactory(attorney=attorney)
+    for n in range(8):
+        services.note_create(case=large, body=f"Note {n}", acting_user=attorney)
+        services.time_entry_create(
+            case=large,
+            worked_by=attorney,
+            worked_on=timezone.localdate(),
+            hours="0.5",
+            description="Call",
+            grant=None,
+            acting_user=attorney,
+        )
+        HearingFactory(case=large)
+    assert queries_for(small) == queries_for(large)
