@@ -3,8 +3,9 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, ClosingCode, Hearing, Outcome, TimeEntry, validate_tenths
-from clinic.models import AttorneyProfile, Funder, Grant, PracticeArea
+from cases.models import Assignment, Case, ClosingCode, Hearing, Outcome, TimeEntry, validate_tenths
+from clinic.models import AttorneyProfile, Funder, Grant, PracticeArea, User
+from clinic.roles import Role
 
 
 class CaseForm(forms.ModelForm):
@@ -130,3 +131,16 @@ class AttorneyProfileForm(forms.ModelForm):
         if not all(code.replace("-", "").isalpha() and len(code) <= 8 for code in codes):
             raise forms.ValidationError(_("Use language codes such as en, es or pt, separated by commas."))
         return list(dict.fromkeys(codes))
+
+
+class AssignmentForm(forms.Form):
+    attorney = forms.ModelChoiceField(label=_("Attorney"), queryset=User.objects.none())
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Assignment.Role.choices, initial=Assignment.Role.CO_COUNSEL
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attorney"].queryset = User.objects.filter(
+            is_active=True, groups__name=Role.ATTORNEY
+        ).order_by("last_name", "first_name")

@@ -9,6 +9,7 @@ name comparisons for conflicts, which need unidecode, run in Python over rows al
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
@@ -30,6 +31,7 @@ ACCEPTANCE_POINTS = 10
 DEFAULT_LIMIT = 50
 
 
+@lru_cache(maxsize=20_000)
 def normalise_name(name: str) -> str:
     """'Hartley & Ross, LLP' and 'hartley ross llp' compare equal; so do 'Núñez' and 'Nunez'."""
     return " ".join(_NON_WORD.sub(" ", unidecode(name or "").casefold()).split())

@@ -25,5 +25,6 @@ urlpatterns = [
     path("<int:pk>/close/", views.case_close, name="case_close"),
     path("<int:pk>/reopen/", views.case_reopen, name="case_reopen"),
     path("<int:pk>/offers/<int:offer_pk>/withdraw/", views.offer_withdraw, name="offer_withdraw"),
+    path("<int:pk>/assignments/", views.assignment_add, name="assignment_add"),
     path("<int:pk>/assignments/<int:assignment_pk>/end/", views.assignment_end, name="assignment_end"),
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from cases import matching, selectors, services
 from cases.forms import (
+    AssignmentForm,
     AttorneyProfileForm,
     CaseForm,
     CloseForm,
@@ -116,6 +118,7 @@ def case_detail(request, pk: int):
         time_form=TimeEntryForm(initial={"worked_on": timezone.localdate(), "grant": case.grant_id}),
         hearing_form=HearingForm(),
         close_form=CloseForm(),
+        assignment_form=AssignmentForm() if can_manage_case(request.user, case) else None,
     )
     return render(request, "cases/case_detail.html", context)
 
@@ -258,6 +261,24 @@ def offer_withdraw(request, pk: int, offer_pk: int):
 
 @require_POST
 @role_required(*CASE_ROLES)
+def assignment_add(request, pk: int):
+    """Co-counsel and mentors join an active case directly; the lead comes through an offer."""
+    case = _manage(request, pk)
+    form = AssignmentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("cases:case_detail", pk=case.pk)
+    try:
+        services.assignment_create(case=case, acting_user=request.user, **form.cleaned_data)
+    except (CaseStateError, ValidationError) as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("Attorney added; they can now see this case."))
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
 def assignment_end(request, pk: int, assignment_pk: int):
     case = _manage(request, pk)
     assignment = get_assignment_for_user(request.user, case, assignment_pk)
@@ -275,11 +296,11 @@ def case_list(request):
     status = request.GET.get("status") or ""
     if status not in Case.Status.values:
         status = ""
-    cases = selectors.case_list(status=status or None)[:500]
+    page = Paginator(selectors.case_list(status=status or None), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "cases/case_list.html",
-        {"cases": cases, "status": status, "statuses": Case.Status.choices, "roles": Assignment.Role},
+        {"page": page, "cases": page.object_list, "status": status, "statuses": Case.Status.choices},
     )
 
 

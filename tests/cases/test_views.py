@@ -229,8 +229,8 @@ def test_the_case_list_query_count_does_not_grow_with_cases(
     for case in CaseFactory.create_batch(how_many):
         HearingFactory(case=case)
     client.force_login(coordinator)
-    # session, user, roles, cases, and the session save (savepoint, update, release)
-    with django_assert_num_queries(7):
+    # session, user, roles, count, cases, and the session save (savepoint, update, release)
+    with django_assert_num_queries(8):
         assert client.get(reverse("cases:case_list")).status_code == 200
 
 
@@ -273,3 +273,22 @@ def test_the_case_page_query_count_does_not_grow_with_notes_time_and_history(cli
         )
         HearingFactory(case=large)
     assert queries_for(small) == queries_for(large)
+
+
+def test_the_coordinator_adds_a_mentor_who_then_reads_the_case(client, coordinator, other_attorney, case):
+    client.force_login(coordinator)
+    client.post(
+        reverse("cases:assignment_add", args=[case.pk]), {"attorney": other_attorney.pk, "role": "mentor"}
+    )
+    assert case.assignments.filter(attorney=other_attorney, role=Assignment.Role.MENTOR).exists()
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+
+
+def test_an_attorney_cannot_add_attorneys_to_their_own_case(client, attorney, other_attorney, case):
+    client.force_login(attorney)
+    response = client.post(
+        reverse("cases:assignment_add", args=[case.pk]), {"attorney": other_attorney.pk, "role": "lead"}
+    )
+    assert response.status_code == 403
+    assert not case.assignments.filter(attorney=other_attorney).exists()
