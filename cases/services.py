@@ -14,6 +14,8 @@ from guardian.shortcuts import assign_perm, remove_perm
 from cases.matching import normalise_name
 from cases.models import Assignment, Case, ClosingCode, Hearing, Note, Offer, Outcome, TimeEntry
 from clinic.models import AttorneyProfile, Funder, Grant, User
+from clinic.permissions import has_role
+from clinic.roles import Role
 from intake.models import Client, Intake
 from intake.services import intake_mark_accepted
 
@@ -165,6 +167,8 @@ def offer_create(
     expires_at = timezone.now() + timedelta(hours=settings.CLINIC_OFFER_EXPIRY_HOURS)
     offers = []
     for attorney in attorneys:
+        if not has_role(attorney, Role.ATTORNEY):
+            raise ValidationError({"attorneys": _("%(user)s is not an attorney.") % {"user": attorney}})
         if attorney.pk in already:
             continue
         offer = Offer(
@@ -211,9 +215,7 @@ def offer_accept(*, offer: Offer, acting_user: User, role: str = Assignment.Role
     """The first acceptance wins: the case row is locked, and every other open offer is withdrawn."""
     offer, case = _locked_open_offer(offer)
     if offer.expires_at <= timezone.now():
-        _offer_finish(offer, Offer.Status.EXPIRED, None)
-        _return_to_queue_if_no_offers(case, None)
-        raise CaseStateError(_("This offer has expired."))
+        raise CaseStateError(_("This offer has expired."))  # the beat scan records the expiry
     _offer_finish(offer, Offer.Status.ACCEPTED, acting_user)
     for other in case.offers.filter(status=Offer.Status.OPEN).exclude(pk=offer.pk).select_for_update():
         _offer_finish(other, Offer.Status.WITHDRAWN, acting_user)
@@ -246,35 +248,39 @@ def offer_withdraw(*, offer: Offer, acting_user: User) -> Offer:
     return offer
 
 
-@transaction.atomic
 def offers_expire(*, now=None) -> int:
-    """Marks every open offer past its time as expired; cases left without offers return to the queue."""
+    """Marks every open offer past its time as expired; cases left without offers return to the queue.
+
+    One transaction per offer rather than one for the whole scan: each case row is locked only
+    briefly, and an offer answered while the scan runs is simply skipped.
+    """
     now = now or timezone.now()
     expired = 0
     due = Offer.objects.filter(status=Offer.Status.OPEN, expires_at__lte=now).values_list("pk", flat=True)
     for pk in list(due):
-        offer = Offer.objects.select_related("case").get(pk=pk)
-        try:
-            offer, case = _locked_open_offer(offer)
-        except CaseStateError:
-            continue  # answered meanwhile
-        _offer_finish(offer, Offer.Status.EXPIRED, None)
-        _return_to_queue_if_no_offers(case, None)
-        expired += 1
+        with transaction.atomic():
+            offer = Offer.objects.select_related("case").get(pk=pk)
+            try:
+                offer, case = _locked_open_offer(offer)
+            except CaseStateError:
+                continue  # answered meanwhile
+            _offer_finish(offer, Offer.Status.EXPIRED, None)
+            _return_to_queue_if_no_offers(case, None)
+            expired += 1
     return expired
 
 
 @transaction.atomic
 def assignment_create(*, case: Case, attorney: User, role: str, acting_user: User) -> Assignment:
-    if case.status not in {S.OFFERED, S.ACTIVE}:
+    """The only place that puts an attorney on a case and grants them access to it."""
+    case = _lock(case)
+    if case.status != S.ACTIVE:
         raise CaseStateError(
             _("This case cannot take an attorney while it is %(s)s.")
             % {"s": case.get_status_display().lower()}
         )
-    if case.status == S.OFFERED:
-        case = _lock(case)
-        _move(case, S.ACTIVE)
-        _save(case, acting_user, ["status"])
+    if not has_role(attorney, Role.ATTORNEY):
+        raise ValidationError({"attorney": _("%(user)s is not an attorney.") % {"user": attorney}})
     assignment = Assignment(case=case, attorney=attorney, role=role)
     _save(assignment, acting_user)
     for perm in ROLE_PERMISSIONS[role]:

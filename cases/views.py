@@ -237,8 +237,8 @@ def case_match(request, pk: int):
             offers = services.offer_create(
                 case=case, attorneys=attorneys, acting_user=request.user, scores=scores
             )
-        except CaseStateError as exc:
-            messages.error(request, str(exc))
+        except (CaseStateError, ValidationError) as exc:
+            messages.error(request, _error_text(exc))
         else:
             messages.success(request, _("%(n)s offer(s) sent.") % {"n": len(offers)})
             return redirect("cases:case_detail", pk=case.pk)

@@ -304,3 +304,19 @@ def test_granting_and_revoking_access_leaves_history(coordinator, attorney, offe
     )
     assert kinds.count("+") == 2 and kinds.count("-") == 2  # view and change, granted then revoked
     assert not CaseUserObjectPermission.objects.filter(content_object_id=offer.case_id).exists()
+
+
+def test_only_attorneys_are_offered_cases_or_assigned(coordinator, volunteer, awaiting_case, case):
+    with pytest.raises(ValidationError, match="not an attorney"):
+        services.offer_create(case=awaiting_case, attorneys=[volunteer], acting_user=coordinator)
+    with pytest.raises(ValidationError, match="not an attorney"):
+        services.assignment_create(
+            case=case, attorney=volunteer, role=Assignment.Role.MENTOR, acting_user=coordinator
+        )
+
+
+def test_the_same_attorney_cannot_hold_two_open_assignments_on_a_case(coordinator, attorney, case):
+    with pytest.raises(ValidationError):
+        services.assignment_create(
+            case=case, attorney=attorney, role=Assignment.Role.MENTOR, acting_user=coordinator
+        )
