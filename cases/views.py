@@ -309,13 +309,12 @@ def case_list(request):
 def intake_accept(request, pk: int):
     intake = get_object_or_404(Intake, pk=pk)
     try:
-        case = services.case_open(intake=intake, opened_by=request.user)
+        services.case_open(intake=intake, opened_by=request.user)
     except IntakeStateError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Intake accepted: a case is open and awaits an attorney."))
-        return redirect("cases:case_detail", pk=case.pk)
-    return redirect("intake:queue")
+    return redirect("intake:queue")  # the coordinator usually works through the queue
 
 
 @role_required(Role.COORDINATOR)

@@ -195,8 +195,8 @@ def test_accepting_an_intake_opens_a_case(client, coordinator):
     intake = IntakeFactory()
     client.force_login(coordinator)
     response = client.post(reverse("cases:intake_accept", args=[intake.pk]))
-    case = Case.objects.get(intake=intake)
-    assert response.url == reverse("cases:case_detail", args=[case.pk])
+    assert Case.objects.get(intake=intake).status == Case.Status.AWAITING_ASSIGNMENT
+    assert response.url == reverse("intake:queue")
 
 
 def test_an_attorney_cannot_accept_an_intake(client, attorney):
