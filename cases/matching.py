@@ -33,8 +33,11 @@ DEFAULT_LIMIT = 50
 
 @lru_cache(maxsize=20_000)
 def normalise_name(name: str) -> str:
-    """'Hartley & Ross, LLP' and 'hartley ross llp' compare equal; so do 'Núñez' and 'Nunez'."""
-    return " ".join(_NON_WORD.sub(" ", unidecode(name or "").casefold()).split())
+    """'Hartley & Ross, LLP' equals 'ross hartley llp'; 'Peña, Gustavo' equals 'Gustavo Pena'.
+
+    Tokens are sorted, as in intake's conflict check, because names arrive in either order.
+    """
+    return " ".join(sorted(_NON_WORD.sub(" ", unidecode(name or "").casefold()).split()))
 
 
 @dataclass

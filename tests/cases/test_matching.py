@@ -40,6 +40,7 @@ def names(matches) -> list[str]:
 def test_it_normalises_names_for_conflict_search():
     assert normalise_name("Hartley & Ross, LLP") == normalise_name("  HARTLEY ross llp ")
     assert normalise_name("José Núñez") == "jose nunez"
+    assert normalise_name("Núñez, José") == normalise_name("jose nunez")
 
 
 def test_the_spanish_speaking_removal_attorney_with_capacity_ranks_first(detained_spanish_speaker):
@@ -63,7 +64,7 @@ def test_the_attorney_whose_firm_is_adverse_never_appears(detained_spanish_speak
 
 def test_an_attorney_named_as_an_adverse_party_never_appears(detained_spanish_speaker):
     named = profile(firm="Solo", user=UserFactory(first_name="Gustavo", last_name="Peña", role="attorney"))
-    AdversePartyFactory(client=detained_spanish_speaker.client, name="gustavo pena", kind="person")
+    AdversePartyFactory(client=detained_spanish_speaker.client, name="PEÑA, Gustavo", kind="person")
     assert named.user_id not in [m.attorney_id for m in rank_attorneys(case=detained_spanish_speaker)]
 
 
