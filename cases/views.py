@@ -67,9 +67,7 @@ def caseload(request):
         case.is_urgent = case.is_detained or (
             case.next_hearing_at is not None and case.next_hearing_at <= soon
         )
-    return render(
-        request, "cases/caseload.html", {"offers": offers, "cases": cases, "decline_form": DeclineForm()}
-    )
+    return render(request, "cases/caseload.html", {"offers": offers, "cases": cases})
 
 
 @require_POST
