@@ -6,11 +6,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from cases import tasks
 from cases.matching import normalise_name
 from cases.models import Assignment, Case, ClosingCode, Hearing, Note, Offer, Outcome, TimeEntry
 from clinic.models import AttorneyProfile, Funder, Grant, User
@@ -185,7 +187,22 @@ def offer_create(
     if case.status == S.AWAITING_ASSIGNMENT:
         _move(case, S.OFFERED)
         _save(case, acting_user, ["status"])
+    for offer in offers:
+        transaction.on_commit(lambda pk=offer.pk: tasks.offer_notify.delay(pk))
     return offers
+
+
+def offer_notify(*, offer_id: int) -> bool:
+    """Tells the attorney a case awaits their answer. The message names no client: e-mail is not private."""
+    offer = Offer.objects.select_related("attorney").filter(pk=offer_id, status=Offer.Status.OPEN).first()
+    if offer is None or not offer.attorney.email:
+        return False
+    body = _(
+        'A case has been offered to you. Please sign in and accept or decline it on your "My cases" '
+        "page within %(hours)s hours."
+    ) % {"hours": settings.CLINIC_OFFER_EXPIRY_HOURS}
+    send_mail(_("New case offer"), body, None, [offer.attorney.email])
+    return True
 
 
 def _offer_finish(offer: Offer, status: str, acting_user: User | None, reason: str = "") -> None:
