@@ -292,3 +292,24 @@ def test_an_attorney_cannot_add_attorneys_to_their_own_case(client, attorney, ot
     )
     assert response.status_code == 403
     assert not case.assignments.filter(attorney=other_attorney).exists()
+
+
+def test_the_matching_page_query_count_does_not_grow_with_attorneys(client, coordinator, awaiting_case):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("cases:case_match", args=[awaiting_case.pk])).status_code == 200
+        return len(ctx.captured_queries)
+
+    client.force_login(coordinator)
+    AttorneyProfileFactory(practice_areas=["removal"], takes_detained=True)
+    few = queries()
+    AttorneyProfileFactory.create_batch(15, practice_areas=["removal"], takes_detained=True)
+    assert queries() == few
+
+
+def test_an_attorney_is_refused_the_coordinator_case_list(client, attorney):
+    client.force_login(attorney)
+    assert client.get(reverse("cases:case_list")).status_code == 403
