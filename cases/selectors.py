@@ -88,7 +88,8 @@ def case_history(*, case: Case) -> list[dict]:
             changes = []
             if before is not None:
                 delta = record.diff_against(before)
-                changes = [(c.field, c.old, c.new) for c in delta.changes]
+                fields = record.instance_type._meta
+                changes = [(fields.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
             rows.append(
                 {
                     "at": record.history_date,

@@ -110,6 +110,11 @@ def case_detail(request, pk: int):
         case=case,
         tab="details",
         total_hours=total_hours,
+        acceptance_started=(
+            case.accepted_at - case.intake_to_acceptance
+            if case.accepted_at and case.intake_to_acceptance is not None
+            else None
+        ),
         may_change=is_coordinator(request.user) or can_change_case(request.user, case),
         may_manage=can_manage_case(request.user, case),
         note_form=NoteForm(),
