@@ -10,8 +10,10 @@ synthetic and bulk-inserted (history rows are not needed to measure reads).
 """
 
 import argparse
+import atexit
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -41,7 +43,9 @@ def parse_args():
 
 def configure(args) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings")
-    os.environ["CLINIC_DATA_DIR"] = tempfile.mkdtemp(prefix="clinic-bench-")
+    data_dir = tempfile.mkdtemp(prefix="clinic-bench-")
+    atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
+    os.environ["CLINIC_DATA_DIR"] = data_dir
     os.environ["DEBUG"] = "true"
     if args.database_url:
         if "bench" not in args.database_url.rstrip("/").rsplit("/", 1)[-1]:
