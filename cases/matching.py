@@ -49,7 +49,6 @@ class Candidate:
     firm: str
     kind: str
     languages: list[str]
-    practice_areas: list[str]
     experience: int
     capacity: int
     load: int = 0
@@ -88,7 +87,8 @@ def candidate_profiles(*, case_type: str, detained: bool, needed_by: date, today
     if connection.vendor == "postgresql":
         profiles = profiles.filter(practice_areas__contains=[case_type])
     else:
-        # SQLite has no JSON containment; the stored JSON text holds each code in quotes.
+        # SQLite has no JSON containment; the stored JSON text holds each code in quotes, and no
+        # code is part of another, so this matches exactly the lists that contain the code.
         profiles = profiles.filter(practice_areas__icontains=f'"{case_type}"')
     if detained:
         profiles = profiles.filter(takes_detained=True)
@@ -104,13 +104,9 @@ def candidates_for(*, case_type: str, detained: bool, needed_by: date, today: da
     profiles = candidate_profiles(case_type=case_type, detained=detained, needed_by=needed_by, today=today)
     rows = profiles.values_list(
         "user_id", "user__first_name", "user__last_name", "user__username", "firm", "kind", "languages",
-        "practice_areas", "experience", "capacity",
+        "experience", "capacity",
     )  # fmt: skip
-    candidates = {
-        row[0]: Candidate(row[0], f"{row[1]} {row[2]}".strip() or row[3], *row[4:])
-        for row in rows
-        if case_type in (row[7] or [])
-    }
+    candidates = {row[0]: Candidate(row[0], f"{row[1]} {row[2]}".strip() or row[3], *row[4:]) for row in rows}
     if not candidates:
         return []
     # Counted for every attorney rather than for a long IN list of candidates: the planners then
