@@ -2,10 +2,46 @@ from django.contrib import admin
 from guardian.admin import GuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cases.models import Case
+from cases.models import Assignment, Case, Hearing, Note, Offer, TimeEntry
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    readonly_fields = ("attorney", "role", "started_at", "ended_at")
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # assignments grant object permissions: only the services create them
 
 
 @admin.register(Case)
 class CaseAdmin(GuardedModelAdminMixin, SimpleHistoryAdmin):
-    list_display = ("pk", "status", "opened_at")
+    list_display = ("pk", "status", "case_type", "is_detained", "grant", "opened_at")
+    list_filter = ("status", "case_type", "is_detained", "grant")
+    readonly_fields = ("status", "client", "intake", "opened_by", "accepted_at", "intake_to_acceptance")
+    inlines = [AssignmentInline]
+
+
+@admin.register(Offer)
+class OfferAdmin(SimpleHistoryAdmin):
+    list_display = ("pk", "case", "attorney", "status", "offered_at", "expires_at")
     list_filter = ("status",)
+    readonly_fields = ("case", "attorney", "status", "offered_by", "responded_at", "decline_reason")
+
+
+@admin.register(Hearing)
+class HearingAdmin(SimpleHistoryAdmin):
+    list_display = ("case", "kind", "starts_at", "judge")
+    list_filter = ("kind",)
+
+
+@admin.register(Note)
+class NoteAdmin(SimpleHistoryAdmin):
+    list_display = ("case", "author", "created_at")
+
+
+@admin.register(TimeEntry)
+class TimeEntryAdmin(SimpleHistoryAdmin):
+    list_display = ("case", "worked_by", "worked_on", "hours", "grant")
+    list_filter = ("grant",)

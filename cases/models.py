@@ -1,9 +1,62 @@
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from clinic.models import Grant, PracticeArea
 from intake.models import Client, Intake
+
+CaseType = PracticeArea
+
+
+class ProblemCode(models.TextChoices):
+    """Legal Services Corporation Case Service Report problem codes that immigration work touches."""
+
+    IMMIGRATION = "81", _("81 Immigration/Naturalization")
+    DOMESTIC_ABUSE = "37", _("37 Domestic Abuse")
+    MINOR_GUARDIANSHIP = "44", _("44 Minor Guardianship/Conservatorship")
+    HUMAN_TRAFFICKING = "86", _("86 Human Trafficking")
+    WAGE_CLAIMS = "22", _("22 Wage Claims and other FLSA Issues")
+    CIVIL_RIGHTS = "85", _("85 Civil Rights")
+    OTHER_MISCELLANEOUS = "89", _("89 Other Miscellaneous")
+
+
+class ClosingCode(models.TextChoices):
+    """LSC Case Service Report closing categories."""
+
+    A = "A", _("A Counsel and Advice")
+    B = "B", _("B Limited Action")
+    F = "F", _("F Negotiated Settlement without Litigation")
+    G = "G", _("G Negotiated Settlement with Litigation")
+    H = "H", _("H Administrative Agency Decision")
+    IA = "IA", _("IA Uncontested Court Decision")
+    IB = "IB", _("IB Contested Court Decision")
+    IC = "IC", _("IC Appeals")
+    K = "K", _("K Other")
+    L = "L", _("L Extensive Service")
+
+
+class Outcome(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    RELIEF_GRANTED = "relief_granted", _("Relief granted")
+    RELIEF_DENIED = "relief_denied", _("Relief denied")
+    REMOVAL_ORDERED = "removal_ordered", _("Removal ordered")
+    TERMINATED = "terminated", _("Proceedings terminated")
+    VOLUNTARY_DEPARTURE = "voluntary_departure", _("Voluntary departure")
+    ADMIN_CLOSED = "admin_closed", _("Administratively closed")
+    RELEASED_ON_BOND = "released", _("Released on bond or parole")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    OTHER = "other", _("Other")
+
+
+def validate_tenths(value: Decimal) -> None:
+    if value is not None and (value * 10) % 1 != 0:
+        raise ValidationError(_("Record time in tenths of an hour (for example 0.3 or 1.5)."), code="tenths")
 
 
 class Case(models.Model):
@@ -24,12 +77,211 @@ class Case(models.Model):
     )
     opened_at = models.DateTimeField(auto_now_add=True)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    case_type = models.CharField(
+        _("case type"), max_length=20, choices=CaseType.choices, default=CaseType.OTHER
+    )
+    problem_code = models.CharField(
+        _("LSC problem code"), max_length=4, choices=ProblemCode.choices, default=ProblemCode.IMMIGRATION
+    )
+    is_detained = models.BooleanField(_("detained"), default=False)
+    court = models.CharField(_("court"), max_length=200, blank=True)
+    grant = models.ForeignKey(
+        Grant,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        null=True,
+        blank=True,
+        verbose_name=_("charged to grant"),
+    )
+    # The client's name normalised (unidecode + casefold), so that conflict checks can find
+    # the attorneys who represent someone named as an adverse party in another matter.
+    client_name_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    intake_to_acceptance = models.DurationField(_("time from intake to acceptance"), null=True, blank=True)
+    closing_code = models.CharField(_("closing code"), max_length=2, choices=ClosingCode.choices, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+        indexes = [models.Index(fields=["status", "opened_at"]), models.Index(fields=["case_type"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="closed") | ~models.Q(closing_code=""),
+                name="case_closed_has_closing_code",
+            )
+        ]
 
     def __str__(self) -> str:
         return _("Case #%(pk)s") % {"pk": self.pk}
+
+
+class CaseUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="user_permissions")
+
+    history = HistoricalRecords()
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("case permission (user)")
+        verbose_name_plural = _("case permissions (user)")
+
+
+class CaseGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="group_permissions")
+
+    history = HistoricalRecords()
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = _("case permission (group)")
+        verbose_name_plural = _("case permissions (group)")
+
+
+class Assignment(models.Model):
+    """An attorney on a case. Ending it (ended_at) revokes their access to the case."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead attorney")
+        CO_COUNSEL = "co_counsel", _("Co-counsel")
+        MENTOR = "mentor", _("Mentor")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
+    attorney = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.LEAD)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        indexes = [models.Index(fields=["attorney", "ended_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "attorney"],
+                condition=models.Q(ended_at__isnull=True),
+                name="assignment_one_open_per_attorney",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attorney} · {self.get_role_display()}"
+
+
+class Offer(models.Model):
+    """A coordinator's proposal that an attorney take a case. The first acceptance wins."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        EXPIRED = "expired", _("Expired")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="offers")
+    attorney = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="offers")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    offered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    offered_at = models.DateTimeField(_("offered at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    score = models.PositiveSmallIntegerField(_("match score"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        indexes = [models.Index(fields=["status", "expires_at"]), models.Index(fields=["attorney", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "attorney"],
+                condition=models.Q(status="open"),
+                name="offer_one_open_per_attorney",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Offer of %(case)s to %(attorney)s") % {"case": self.case_id, "attorney": self.attorney}
+
+
+class Hearing(models.Model):
+    """A scheduled appearance. Kept minimal here; the deadlines issue builds on it."""
+
+    class Kind(models.TextChoices):
+        MASTER = "master", _("Master calendar")
+        MERITS = "merits", _("Individual merits")
+        BOND = "bond", _("Bond")
+        FEAR_REVIEW = "fear_review", _("Credible/reasonable fear review")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hearings")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.MASTER)
+    starts_at = models.DateTimeField(_("date and time"))
+    judge = models.CharField(_("judge"), max_length=120, blank=True)
+    result = models.CharField(_("result"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hearing")
+        verbose_name_plural = _("hearings")
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["case", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Note(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return _("Note on %(case)s") % {"case": self.case_id}
+
+
+class TimeEntry(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="time_entries")
+    worked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    worked_on = models.DateField(_("date"))
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.1")), validate_tenths],
+    )
+    description = models.CharField(_("what was done"), max_length=300)
+    grant = models.ForeignKey(
+        Grant,
+        on_delete=models.PROTECT,
+        related_name="time_entries",
+        null=True,
+        blank=True,
+        verbose_name=_("grant"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("time entry")
+        verbose_name_plural = _("time entries")
+        ordering = ["-worked_on", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.hours} h · {self.description}"

@@ -1,9 +1,105 @@
-from django.db.models import QuerySet
+"""Reads that pages share, with their prefetching inside."""
 
-from cases.models import Case
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from cases.models import Assignment, Case, Hearing, Note, Offer, TimeEntry
 from clinic.models import User
 
 
-def cases_for_attorney(*, user: User) -> QuerySet[Case]:
-    # Assignments arrive with the cases issue; until then an attorney holds no case.
-    return Case.objects.none()
+def _next_hearing(field: str = "starts_at") -> Subquery:
+    return Subquery(
+        Hearing.objects.filter(case=OuterRef("pk"), starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .values(field)[:1]
+    )
+
+
+def with_next_hearing(cases: QuerySet[Case]) -> QuerySet[Case]:
+    return cases.annotate(next_hearing_at=_next_hearing(), next_hearing_kind=_next_hearing("kind"))
+
+
+def cases_for_attorney(*, user: User, status: str | None = Case.Status.ACTIVE) -> QuerySet[Case]:
+    """The attorney's cases (through their open assignments), what is due first at the top."""
+    cases = Case.objects.filter(assignments__attorney=user, assignments__ended_at__isnull=True)
+    if status:
+        cases = cases.filter(status=status)
+    return (
+        with_next_hearing(cases)
+        .select_related("client")
+        .annotate(assignment_role=F("assignments__role"))
+        .order_by(F("next_hearing_at").asc(nulls_last=True), "-is_detained", "opened_at")
+    )
+
+
+def open_offers_for_attorney(*, user: User) -> QuerySet[Offer]:
+    return (
+        Offer.objects.filter(attorney=user, status=Offer.Status.OPEN, expires_at__gt=timezone.now())
+        .select_related("case", "case__client")
+        .annotate(
+            next_hearing_at=Subquery(
+                Hearing.objects.filter(case=OuterRef("case_id"), starts_at__gte=timezone.now())
+                .order_by("starts_at")
+                .values("starts_at")[:1]
+            )
+        )
+        .order_by("expires_at")
+    )
+
+
+def case_list(*, status: str | None = None) -> QuerySet[Case]:
+    cases = Case.objects.all()
+    if status:
+        cases = cases.filter(status=status)
+    return with_next_hearing(cases).select_related("client", "grant").order_by("-is_detained", "opened_at")
+
+
+def case_detail(*, case: Case) -> dict:
+    """Everything the case page shows, in a fixed number of queries."""
+    return {
+        "assignments": list(
+            case.assignments.select_related("attorney", "attorney__attorney_profile").order_by(
+                "ended_at", "started_at"
+            )
+        ),
+        "offers": list(case.offers.select_related("attorney").order_by("-offered_at")),
+        "hearings": list(case.hearings.all()),
+        "notes": list(Note.objects.filter(case=case).select_related("author")),
+        "time_entries": list(TimeEntry.objects.filter(case=case).select_related("worked_by", "grant")),
+        "adverse_parties": list(case.client.adverse_parties.all()),
+    }
+
+
+def case_history(*, case: Case) -> list[dict]:
+    """Who changed what: simple-history diffs of the case and of its assignments and offers."""
+    rows = []
+    sources = [
+        case.history.select_related("history_user"),
+        Assignment.history.filter(case_id=case.pk).select_related("history_user"),
+        Offer.history.filter(case_id=case.pk).select_related("history_user"),
+        Hearing.history.filter(case_id=case.pk).select_related("history_user"),
+        TimeEntry.history.filter(case_id=case.pk).select_related("history_user"),
+    ]
+    for records in sources:
+        records = list(records.order_by("history_date", "history_id"))
+        previous_by_id: dict = {}
+        for record in records:
+            before = previous_by_id.get(record.id)
+            changes = []
+            if before is not None:
+                delta = record.diff_against(before)
+                fields = record.instance_type._meta
+                changes = [(fields.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
+            rows.append(
+                {
+                    "at": record.history_date,
+                    "who": record.history_user,
+                    "what": record.instance_type._meta.verbose_name,
+                    "type": record.get_history_type_display(),
+                    "label": str(record.instance),
+                    "changes": changes,
+                }
+            )
+            previous_by_id[record.id] = record
+    rows.sort(key=lambda row: row["at"], reverse=True)
+    return rows

@@ -6,9 +6,12 @@ from clinic.roles import Role
 # (url name, label, roles that see it). Apps add their entries here as they grow.
 NAVIGATION = [
     ("intake:home", _("My intakes"), {Role.VOLUNTEER}),
+    ("coordinator_home", _("Overview"), {Role.COORDINATOR}),
     ("intake:queue", _("Intake queue"), {Role.COORDINATOR}),
     ("cases:caseload", _("My cases"), {Role.ATTORNEY}),
-    ("coordinator_home", _("Overview"), {Role.COORDINATOR}),
+    ("cases:profile_edit", _("My profile"), {Role.ATTORNEY}),
+    ("cases:case_list", _("Cases"), {Role.COORDINATOR}),
+    ("cases:funding", _("Funders and grants"), {Role.COORDINATOR}),
     ("access_log", _("Access log"), {Role.COORDINATOR}),
     ("accounts", _("Accounts"), {Role.ADMINISTRATOR}),
 ]

@@ -1,0 +1,224 @@
+"""Ranking attorneys for a case: hard filters first, then a score with the reasons behind it.
+
+The number of queries is fixed whatever the number of attorneys or cases: the candidates come
+in one query (as plain rows, not model instances, because there may be thousands), and loads,
+experience and past acceptance are counted by the database in one grouped query each. Only the
+name comparisons for conflicts, which need unidecode, run in Python over rows already fetched.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from unidecode import unidecode
+
+from cases.models import Assignment, Case, Hearing, Offer
+from clinic.models import AttorneyProfile, PracticeArea
+from clinic.roles import Role
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+LANGUAGE_POINTS = 35
+EXPERIENCE_LEVEL_POINTS = 5  # per level, 4 levels
+EXPERIENCE_CASE_POINTS = 3  # per earlier case of the same type, up to 5
+LOAD_POINTS = 20
+ACCEPTANCE_POINTS = 10
+DEFAULT_LIMIT = 50
+
+
+@lru_cache(maxsize=20_000)
+def normalise_name(name: str) -> str:
+    """'Hartley & Ross, LLP' equals 'ross hartley llp'; 'Peña, Gustavo' equals 'Gustavo Pena'.
+
+    Tokens are sorted, as in intake's conflict check, because names arrive in either order.
+    """
+    return " ".join(sorted(_NON_WORD.sub(" ", unidecode(name or "").casefold()).split()))
+
+
+@dataclass
+class Candidate:
+    """An attorney as the ranking sees them: one row of the candidates query plus their counts."""
+
+    user_id: int
+    name: str
+    firm: str
+    kind: str
+    languages: list[str]
+    experience: int
+    capacity: int
+    load: int = 0
+    same_type_cases: int = 0
+    offers_answered: int = 0
+    offers_accepted: int = 0
+
+    @property
+    def kind_label(self) -> str:
+        return AttorneyProfile.Kind(self.kind).label
+
+    @property
+    def experience_label(self) -> str:
+        return AttorneyProfile.Experience(self.experience).label
+
+
+@dataclass
+class Match:
+    candidate: Candidate
+    score: int
+    shares_language: bool
+    already_offered: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def attorney_id(self) -> int:
+        return self.candidate.user_id
+
+
+def candidate_profiles(*, case_type: str, detained: bool, needed_by: date, today: date) -> QuerySet:
+    """Profiles that pass the filters the database can answer."""
+    profiles = AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=Role.ATTORNEY).filter(
+        Q(available_from__isnull=True) | Q(available_from__lte=needed_by),
+        Q(available_to__isnull=True) | Q(available_to__gte=today),
+    )
+    if connection.vendor == "postgresql":
+        profiles = profiles.filter(practice_areas__contains=[case_type])
+    else:
+        # SQLite has no JSON containment; the stored JSON text holds each code in quotes, and no
+        # code is part of another, so this matches exactly the lists that contain the code.
+        profiles = profiles.filter(practice_areas__icontains=f'"{case_type}"')
+    if detained:
+        profiles = profiles.filter(takes_detained=True)
+    return profiles
+
+
+def _counts(queryset: QuerySet, **aggregates) -> dict[int, dict]:
+    rows = queryset.order_by().values("attorney_id").annotate(**aggregates)
+    return {row.pop("attorney_id"): row for row in rows}
+
+
+def candidates_for(*, case_type: str, detained: bool, needed_by: date, today: date) -> list[Candidate]:
+    profiles = candidate_profiles(case_type=case_type, detained=detained, needed_by=needed_by, today=today)
+    rows = profiles.values_list(
+        "user_id", "user__first_name", "user__last_name", "user__username", "firm", "kind", "languages",
+        "experience", "capacity",
+    )  # fmt: skip
+    candidates = {row[0]: Candidate(row[0], f"{row[1]} {row[2]}".strip() or row[3], *row[4:]) for row in rows}
+    if not candidates:
+        return []
+    # Counted for every attorney rather than for a long IN list of candidates: the planners then
+    # drive from the case indexes (status, case type) instead of probing once per attorney.
+    loads = _counts(
+        Assignment.objects.filter(
+            ended_at__isnull=True, case__status__in=[Case.Status.ACTIVE, Case.Status.OFFERED]
+        ),
+        n=Count("pk"),
+    )
+    same_type = _counts(Assignment.objects.filter(case__case_type=case_type), n=Count("pk"))
+    answered = _counts(
+        Offer.objects.filter(status__in=[Offer.Status.ACCEPTED, Offer.Status.DECLINED, Offer.Status.EXPIRED]),
+        answered=Count("pk"),
+        accepted=Count("pk", filter=Q(status=Offer.Status.ACCEPTED)),
+    )
+    for user_id, candidate in candidates.items():
+        candidate.load = loads.get(user_id, {}).get("n", 0)
+        candidate.same_type_cases = same_type.get(user_id, {}).get("n", 0)
+        offers = answered.get(user_id)
+        if offers:
+            candidate.offers_answered, candidate.offers_accepted = offers["answered"], offers["accepted"]
+    return list(candidates.values())
+
+
+def rank_attorneys(
+    *, case: Case, today: date | None = None, limit: int | None = DEFAULT_LIMIT
+) -> list[Match]:
+    """Attorneys who may take `case`, best first, each with the reasons for their place."""
+    today = today or timezone.localdate()
+    client = case.client
+    adverse_keys = {normalise_name(name) for name in client.adverse_parties.values_list("name", flat=True)}
+    adverse_keys.discard("")
+    next_hearing = (
+        Hearing.objects.filter(case=case, starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
+    )
+    needed_by = timezone.localtime(next_hearing).date() if next_hearing else today
+    # Attorneys who represent someone named as an adverse party here are conflicted out.
+    conflicted = (
+        set(
+            Assignment.objects.filter(ended_at__isnull=True, case__client_name_key__in=adverse_keys)
+            .exclude(case=case)
+            .values_list("attorney_id", flat=True)
+        )
+        if adverse_keys
+        else set()
+    )
+    conflicted |= set(case.assignments.filter(ended_at__isnull=True).values_list("attorney_id", flat=True))
+    offered = set(case.offers.filter(status=Offer.Status.OPEN).values_list("attorney_id", flat=True))
+    client_languages = {
+        code.casefold() for code in [client.preferred_language, *(client.languages or [])] if code
+    }
+
+    matches = []
+    for candidate in candidates_for(
+        case_type=case.case_type, detained=case.is_detained, needed_by=needed_by, today=today
+    ):
+        if candidate.load >= candidate.capacity or candidate.user_id in conflicted:
+            continue
+        if adverse_keys and (
+            normalise_name(candidate.name) in adverse_keys
+            or (candidate.firm and normalise_name(candidate.firm) in adverse_keys)
+        ):
+            continue
+        matches.append(_score(candidate, client_languages, offered))
+    matches.sort(key=lambda match: (-match.score, match.candidate.load, match.candidate.user_id))
+    if limit is not None:
+        matches = matches[:limit]
+    type_label = PracticeArea(case.case_type).label.lower()
+    for match in matches:
+        match.reasons = _reasons(match, client_languages, type_label)
+    return matches
+
+
+def _score(candidate: Candidate, client_languages: set[str], offered: set[int]) -> Match:
+    shared = bool(client_languages.intersection(code.casefold() for code in candidate.languages or []))
+    score = LANGUAGE_POINTS if shared else 0
+    score += candidate.experience * EXPERIENCE_LEVEL_POINTS
+    score += min(candidate.same_type_cases, 5) * EXPERIENCE_CASE_POINTS
+    if candidate.capacity:
+        score += round(LOAD_POINTS * (candidate.capacity - candidate.load) / candidate.capacity)
+    if candidate.offers_answered:
+        score += round(ACCEPTANCE_POINTS * candidate.offers_accepted / candidate.offers_answered)
+    else:
+        score += ACCEPTANCE_POINTS // 2
+    return Match(
+        candidate=candidate, score=score, shares_language=shared, already_offered=candidate.user_id in offered
+    )
+
+
+def _reasons(match: Match, client_languages: set[str], type_label: str) -> list[str]:
+    candidate = match.candidate
+    if match.shares_language:
+        shared = sorted(client_languages & {code.casefold() for code in candidate.languages})
+        reasons = [_("Speaks the client's language (%(codes)s)") % {"codes": ", ".join(shared)}]
+    else:
+        reasons = [_("No shared language: an interpreter is needed")]
+    reasons.append(
+        _("%(level)s; %(n)s earlier %(type)s case(s)")
+        % {"level": candidate.experience_label, "n": candidate.same_type_cases, "type": type_label}
+    )
+    reasons.append(
+        _("%(load)s of %(cap)s cases in use") % {"load": candidate.load, "cap": candidate.capacity}
+    )
+    if candidate.offers_answered:
+        reasons.append(
+            _("Accepted %(a)s of %(n)s offers")
+            % {"a": candidate.offers_accepted, "n": candidate.offers_answered}
+        )
+    else:
+        reasons.append(_("No offers answered yet"))
+    return reasons

@@ -1,0 +1,124 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from cases.matching import normalise_name, rank_attorneys
+from cases.models import Offer
+from clinic.models import AttorneyProfile, PracticeArea
+from tests.cases.factories import (
+    AdversePartyFactory,
+    AttorneyProfileFactory,
+    CaseFactory,
+    ClientFactory,
+    HearingFactory,
+    OfferFactory,
+)
+from tests.factories import UserFactory
+
+REMOVAL = PracticeArea.REMOVAL_DEFENSE
+
+
+@pytest.fixture
+def detained_spanish_speaker(db):
+    client = ClientFactory(
+        given_names="Marisol", family_names="Ocampo", preferred_language="es", languages=["es"]
+    )
+    AdversePartyFactory(client=client, name="Hartley & Ross, LLP")
+    return CaseFactory(client=client, case_type=REMOVAL, is_detained=True)
+
+
+def profile(**kwargs) -> AttorneyProfile:
+    defaults = {"practice_areas": [REMOVAL], "takes_detained": True, "capacity": 3}
+    return AttorneyProfileFactory(**{**defaults, **kwargs})
+
+
+def names(matches) -> list[str]:
+    return [m.candidate.firm for m in matches]
+
+
+def test_it_normalises_names_for_conflict_search():
+    assert normalise_name("Hartley & Ross, LLP") == normalise_name("  HARTLEY ross llp ")
+    assert normalise_name("José Núñez") == "jose nunez"
+    assert normalise_name("Núñez, José") == normalise_name("jose nunez")
+
+
+def test_the_spanish_speaking_removal_attorney_with_capacity_ranks_first(detained_spanish_speaker):
+    profile(firm="English only", languages=["en"], experience=AttorneyProfile.Experience.EXPERT)
+    profile(firm="Spanish speaker", languages=["en", "es"], experience=AttorneyProfile.Experience.EXPERIENCED)
+    profile(firm="Spanish but busy", languages=["es"], capacity=1)
+    CaseFactory(attorney=AttorneyProfile.objects.get(firm="Spanish but busy").user)
+
+    matches = rank_attorneys(case=detained_spanish_speaker)
+
+    assert names(matches) == ["Spanish speaker", "English only"]
+    assert any("client's language" in reason for reason in matches[0].reasons)
+    assert any("interpreter" in reason for reason in matches[1].reasons)
+
+
+def test_the_attorney_whose_firm_is_adverse_never_appears(detained_spanish_speaker):
+    profile(firm="Hartley and Ross LLP".replace("and", "&"), languages=["es"])
+    profile(firm="Clear firm")
+    assert names(rank_attorneys(case=detained_spanish_speaker)) == ["Clear firm"]
+
+
+def test_an_attorney_named_as_an_adverse_party_never_appears(detained_spanish_speaker):
+    named = profile(firm="Solo", user=UserFactory(first_name="Gustavo", last_name="Peña", role="attorney"))
+    AdversePartyFactory(client=detained_spanish_speaker.client, name="PEÑA, Gustavo", kind="person")
+    assert named.user_id not in [m.attorney_id for m in rank_attorneys(case=detained_spanish_speaker)]
+
+
+def test_an_attorney_representing_an_adverse_party_never_appears(detained_spanish_speaker):
+    conflicted = profile(firm="Represents the other side", capacity=5)
+    other_side = ClientFactory(given_names="Hartley &", family_names="Ross LLP")
+    CaseFactory(client=other_side, attorney=conflicted.user)
+    profile(firm="Clear firm")
+    assert names(rank_attorneys(case=detained_spanish_speaker)) == ["Clear firm"]
+
+
+def test_hard_filters_drop_wrong_area_no_detained_unavailable_and_full(detained_spanish_speaker):
+    HearingFactory(case=detained_spanish_speaker, starts_at=timezone.now() + dt.timedelta(days=10))
+    today = timezone.localdate()
+    profile(firm="Asylum only", practice_areas=[PracticeArea.ASYLUM])
+    profile(firm="No detained", takes_detained=False)
+    profile(firm="Back after the hearing", available_from=today + dt.timedelta(days=30))
+    profile(firm="Gone", available_to=today - dt.timedelta(days=1))
+    full = profile(firm="Full", capacity=1)
+    CaseFactory(attorney=full.user)
+    profile(firm="Available", available_from=today + dt.timedelta(days=3))
+    assert names(rank_attorneys(case=detained_spanish_speaker)) == ["Available"]
+
+
+def test_lighter_load_and_better_acceptance_rank_higher(detained_spanish_speaker):
+    busy = profile(firm="Busy", capacity=4)
+    CaseFactory(attorney=busy.user)
+    CaseFactory(attorney=busy.user)
+    profile(firm="Free", capacity=4)
+    ranked = rank_attorneys(case=detained_spanish_speaker)
+    assert names(ranked) == ["Free", "Busy"]
+    assert "2 of 4 cases in use" in ranked[1].reasons
+
+    for _ in range(3):
+        OfferFactory(attorney=busy.user, status=Offer.Status.ACCEPTED)
+    free = AttorneyProfile.objects.get(firm="Free")
+    for _ in range(3):
+        OfferFactory(attorney=free.user, status=Offer.Status.DECLINED)
+    ranked = rank_attorneys(case=detained_spanish_speaker)
+    assert "Accepted 3 of 3 offers" in ranked[names(ranked).index("Busy")].reasons
+
+
+def test_experience_with_the_case_type_counts(detained_spanish_speaker):
+    veteran = profile(firm="Veteran", capacity=10)
+    for _ in range(3):
+        CaseFactory(attorney=veteran.user, case_type=REMOVAL, status="closed", closing_code="IB")
+    profile(firm="Newcomer", capacity=10)
+    ranked = rank_attorneys(case=detained_spanish_speaker)
+    assert names(ranked) == ["Veteran", "Newcomer"]
+
+
+def test_ranking_takes_a_fixed_number_of_queries(detained_spanish_speaker, django_assert_max_num_queries):
+    for i in range(25):
+        profile(firm=f"Firm {i}", languages=["es"] if i % 2 else ["en"])
+    with django_assert_max_num_queries(9):
+        matches = rank_attorneys(case=detained_spanish_speaker)
+    assert len(matches) == 25

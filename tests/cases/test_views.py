@@ -1,0 +1,315 @@
+import datetime as dt
+import re
+
+import pytest
+from django.urls import URLPattern, reverse
+from django.utils import timezone
+
+from cases import urls as case_urls
+from cases.models import Assignment, Case, Offer
+from clinic.models import AccessEvent
+from tests.cases.factories import (
+    AttorneyProfileFactory,
+    CaseFactory,
+    ClientFactory,
+    HearingFactory,
+    OfferFactory,
+)
+
+NOT_CASE_URLS = {"intake_accept", "funder_edit", "grant_edit"}  # role-guarded, tested on their own
+
+
+def _case_urls(case, offer, assignment):
+    """Every cases URL that names an object, filled in with objects `attorney` may reach."""
+    values = {"pk": case.pk, "offer_pk": offer.pk, "assignment_pk": assignment.pk}
+    for pattern in case_urls.urlpatterns:
+        assert isinstance(pattern, URLPattern)
+        params = re.findall(r"<int:(\w+)>", str(pattern.pattern))
+        if not params or pattern.name in NOT_CASE_URLS:
+            continue
+        if pattern.name.startswith("offer_") and "offer_pk" not in params:
+            yield pattern.name, reverse(f"cases:{pattern.name}", args=[offer.pk])
+        else:
+            yield pattern.name, reverse(f"cases:{pattern.name}", kwargs={p: values[p] for p in params})
+
+
+def test_other_attorney_gets_404_on_every_case_url(client, attorney, other_attorney, coordinator, case):
+    offer = OfferFactory(attorney=attorney, offered_by=coordinator)
+    assignment = case.assignments.get()
+    client.force_login(other_attorney)
+    walked = []
+    for name, url in _case_urls(case, offer, assignment):
+        walked.append(name)
+        assert client.get(url).status_code in {404, 405}, name
+        assert client.post(url, {"body": "x", "reason": "x"}).status_code == 404, name
+    assert len(walked) >= 14, walked
+    case.refresh_from_db()
+    assert case.status == Case.Status.ACTIVE and not case.notes.exists()
+
+
+def test_the_attorney_holding_the_case_reads_it_and_the_read_is_logged(client, attorney, case):
+    client.force_login(attorney)
+    response = client.get(reverse("cases:case_detail", args=[case.pk]))
+    assert response.status_code == 200
+    assert case.client.full_name in response.content.decode()
+    assert AccessEvent.objects.filter(actor=attorney, object_id=str(case.client.pk)).exists()
+
+
+def test_the_attorney_holding_the_case_is_refused_the_coordinator_pages(client, attorney, case):
+    client.force_login(attorney)
+    assert client.get(reverse("cases:case_match", args=[case.pk])).status_code == 403
+    assert client.get(reverse("cases:case_edit", args=[case.pk])).status_code == 403
+
+
+def test_a_volunteer_is_refused_case_pages(client, volunteer, case):
+    client.force_login(volunteer)
+    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 403
+    assert client.get(reverse("cases:case_list")).status_code == 403
+
+
+def test_the_coordinator_reaches_every_case_and_the_history_tab(client, coordinator, attorney, case):
+    client.force_login(coordinator)
+    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+    response = client.get(reverse("cases:case_history", args=[case.pk]))
+    assert response.status_code == 200
+    assert "Assignment" in response.content.decode()
+
+
+def test_the_history_tab_shows_who_changed_what(client, coordinator, attorney, case):
+    client.force_login(attorney)
+    client.post(reverse("cases:case_close", args=[case.pk]), {"closing_code": "A", "outcome": "withdrawn"})
+    response = client.get(reverse("cases:case_history", args=[case.pk]))
+    body = response.content.decode()
+    assert "status" in body and "closed" in body and str(attorney) in body
+
+
+def test_the_caseload_shows_offers_on_top_and_cases_by_next_hearing(client, attorney, coordinator):
+    later = CaseFactory(attorney=attorney, client=ClientFactory(given_names="Later"))
+    sooner = CaseFactory(attorney=attorney, client=ClientFactory(given_names="Sooner"))
+    HearingFactory(case=later, starts_at=timezone.now() + dt.timedelta(days=40))
+    HearingFactory(case=sooner, starts_at=timezone.now() + dt.timedelta(days=3))
+    OfferFactory(attorney=attorney, offered_by=coordinator, case__client=ClientFactory(given_names="Offered"))
+    client.force_login(attorney)
+    body = client.get(reverse("cases:caseload")).content.decode()
+    assert body.index("Offered") < body.index("Sooner") < body.index("Later")
+    assert "list__item--urgent" in body
+
+
+def test_the_caseload_does_not_show_other_attorneys_cases(client, attorney, other_attorney):
+    CaseFactory(attorney=other_attorney, client=ClientFactory(given_names="Elsewhere"))
+    client.force_login(attorney)
+    assert "Elsewhere" not in client.get(reverse("cases:caseload")).content.decode()
+
+
+@pytest.mark.parametrize("how_many", [1, 25])
+def test_caseload_query_count_does_not_grow_with_cases(
+    client, attorney, coordinator, how_many, django_assert_num_queries
+):
+    for case in CaseFactory.create_batch(how_many, attorney=attorney):
+        HearingFactory(case=case)
+    OfferFactory.create_batch(2, attorney=attorney, offered_by=coordinator)
+    client.force_login(attorney)
+    # session, user, roles, offers, cases, and the session save (savepoint, update, release)
+    with django_assert_num_queries(8):
+        response = client.get(reverse("cases:caseload"))
+    assert response.status_code == 200
+
+
+def test_an_attorney_accepts_an_offer_from_their_page(client, attorney, offer):
+    client.force_login(attorney)
+    response = client.post(reverse("cases:offer_accept", args=[offer.pk]))
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.ACCEPTED
+    assert client.get(reverse("cases:case_detail", args=[offer.case_id])).status_code == 200
+
+
+def test_an_attorney_declines_with_a_reason(client, attorney, offer):
+    client.force_login(attorney)
+    client.post(reverse("cases:offer_decline", args=[offer.pk]), {"reason": "Out of the country"})
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.DECLINED
+
+
+def test_another_attorney_cannot_answer_an_offer(client, other_attorney, offer):
+    client.force_login(other_attorney)
+    assert client.post(reverse("cases:offer_accept", args=[offer.pk])).status_code == 404
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.OPEN
+
+
+def test_the_coordinator_sees_ranked_attorneys_and_sends_offers(client, coordinator, awaiting_case):
+    first = AttorneyProfileFactory(practice_areas=["removal"], takes_detained=True, languages=["es"])
+    AttorneyProfileFactory(practice_areas=["asylum"], takes_detained=True)
+    client.force_login(coordinator)
+    response = client.get(reverse("cases:case_match", args=[awaiting_case.pk]))
+    assert response.status_code == 200
+    assert str(first.user) in response.content.decode()
+    assert "client&#x27;s language" in response.content.decode()
+    client.post(reverse("cases:case_match", args=[awaiting_case.pk]), {"attorneys": [first.user.pk]})
+    assert awaiting_case.offers.get().attorney == first.user
+
+
+def test_the_coordinator_ends_an_assignment_and_the_attorney_loses_access(
+    client, coordinator, attorney, case
+):
+    assignment = case.assignments.get()
+    client.force_login(coordinator)
+    client.post(reverse("cases:assignment_end", args=[case.pk, assignment.pk]))
+    client.force_login(attorney)
+    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 404
+
+
+def test_the_attorney_records_time_and_notes(client, attorney, case):
+    client.force_login(attorney)
+    client.post(reverse("cases:note_add", args=[case.pk]), {"body": "Called the client."})
+    client.post(
+        reverse("cases:time_add", args=[case.pk]),
+        {"worked_on": "2026-11-20", "hours": "1.3", "description": "Drafted the I-589"},
+    )
+    assert case.notes.get().body == "Called the client."
+    assert str(case.time_entries.get().hours) == "1.3"
+
+
+def test_time_that_is_not_in_tenths_is_refused_with_a_message(client, attorney, case):
+    client.force_login(attorney)
+    response = client.post(
+        reverse("cases:time_add", args=[case.pk]),
+        {"worked_on": "2026-11-20", "hours": "0.25", "description": "Call"},
+        follow=True,
+    )
+    assert not case.time_entries.exists()
+    assert "tenths" in response.content.decode() or "decimal" in response.content.decode()
+
+
+def test_the_coordinator_filters_cases_by_status(client, coordinator, attorney, awaiting_case):
+    CaseFactory(attorney=attorney, client=ClientFactory(given_names="Holding"))
+    client.force_login(coordinator)
+    body = client.get(reverse("cases:case_list"), {"status": "awaiting"}).content.decode()
+    assert awaiting_case.client.full_name in body and "Holding" not in body
+
+
+def test_accepting_an_intake_opens_a_case(client, coordinator):
+    from tests.cases.factories import IntakeFactory
+
+    intake = IntakeFactory()
+    client.force_login(coordinator)
+    response = client.post(reverse("cases:intake_accept", args=[intake.pk]))
+    assert Case.objects.get(intake=intake).status == Case.Status.AWAITING_ASSIGNMENT
+    assert response.url == reverse("intake:queue")
+
+
+def test_an_attorney_cannot_accept_an_intake(client, attorney):
+    from tests.cases.factories import IntakeFactory
+
+    client.force_login(attorney)
+    assert client.post(reverse("cases:intake_accept", args=[IntakeFactory().pk])).status_code == 403
+
+
+def test_a_mentor_cannot_close_the_case(client, coordinator, other_attorney, case):
+    from cases import services
+
+    services.assignment_create(
+        case=case, attorney=other_attorney, role=Assignment.Role.MENTOR, acting_user=coordinator
+    )
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+    assert (
+        client.post(
+            reverse("cases:case_close", args=[case.pk]), {"closing_code": "A", "outcome": "other"}
+        ).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize("how_many", [1, 20])
+def test_the_case_list_query_count_does_not_grow_with_cases(
+    client, coordinator, how_many, django_assert_num_queries
+):
+    for case in CaseFactory.create_batch(how_many):
+        HearingFactory(case=case)
+    client.force_login(coordinator)
+    # session, user, roles, count, cases, and the session save (savepoint, update, release)
+    with django_assert_num_queries(8):
+        assert client.get(reverse("cases:case_list")).status_code == 200
+
+
+def test_the_funding_page_query_count_does_not_grow_with_grants(
+    client, coordinator, django_assert_num_queries
+):
+    from tests.cases.factories import FunderFactory, GrantFactory
+
+    for name in ("North fund", "South fund", "East fund"):
+        GrantFactory.create_batch(3, funder=FunderFactory(name=name))
+    client.force_login(coordinator)
+    with django_assert_num_queries(8):
+        assert client.get(reverse("cases:funding")).status_code == 200
+
+
+def test_the_case_page_query_count_does_not_grow_with_notes_time_and_history(client, attorney, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cases import services
+
+    def queries_for(case) -> int:
+        client.force_login(attorney)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+            assert client.get(reverse("cases:case_history", args=[case.pk])).status_code == 200
+        return len(ctx.captured_queries)
+
+    small, large = CaseFactory(attorney=attorney), CaseFactory(attorney=attorney)
+    for n in range(8):
+        services.note_create(case=large, body=f"Note {n}", acting_user=attorney)
+        services.time_entry_create(
+            case=large,
+            worked_by=attorney,
+            worked_on=timezone.localdate(),
+            hours="0.5",
+            description="Call",
+            grant=None,
+            acting_user=attorney,
+        )
+        HearingFactory(case=large)
+    assert queries_for(small) == queries_for(large)
+
+
+def test_the_coordinator_adds_a_mentor_who_then_reads_the_case(client, coordinator, other_attorney, case):
+    client.force_login(coordinator)
+    client.post(
+        reverse("cases:assignment_add", args=[case.pk]), {"attorney": other_attorney.pk, "role": "mentor"}
+    )
+    assert case.assignments.filter(attorney=other_attorney, role=Assignment.Role.MENTOR).exists()
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+
+
+def test_an_attorney_cannot_add_attorneys_to_their_own_case(client, attorney, other_attorney, case):
+    client.force_login(attorney)
+    response = client.post(
+        reverse("cases:assignment_add", args=[case.pk]), {"attorney": other_attorney.pk, "role": "lead"}
+    )
+    assert response.status_code == 403
+    assert not case.assignments.filter(attorney=other_attorney).exists()
+
+
+def test_the_matching_page_query_count_does_not_grow_with_attorneys(client, coordinator, awaiting_case):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("cases:case_match", args=[awaiting_case.pk])).status_code == 200
+        return len(ctx.captured_queries)
+
+    client.force_login(coordinator)
+    AttorneyProfileFactory(practice_areas=["removal"], takes_detained=True)
+    few = queries()
+    AttorneyProfileFactory.create_batch(15, practice_areas=["removal"], takes_detained=True)
+    assert queries() == few
+
+
+def test_an_attorney_is_refused_the_coordinator_case_list(client, attorney):
+    client.force_login(attorney)
+    assert client.get(reverse("cases:case_list")).status_code == 403
