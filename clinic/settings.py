@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",
+    "django.contrib.postgres",
     "guardian",
     "simple_history",
     "axes",
@@ -242,7 +243,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Encryption keys (clinic/crypto.py): a key ring from CLINIC_KEYS, or a key file generated on
 # first run in the embedded default.
 CLINIC_KEYS = envstr("CLINIC_KEYS")
+CLINIC_INDEX_KEY = envstr("CLINIC_INDEX_KEY")
 CLINIC_KEY_FILE = Path(envstr("CLINIC_KEY_FILE", str(DATA_DIR / "keys.json")))
+# Read once at start-up: test runners switch DEBUG off later, but are still the embedded default.
+CLINIC_KEY_FILE_GENERATE = DEBUG
 CLINIC_ENV = envchoice("CLINIC_ENV", "embedded", {"embedded", "production"})
 
 # Error reports never carry request bodies: they may hold a client's A-number.
