@@ -239,6 +239,8 @@ EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "clinic@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where links in e-mails point (e.g. https://clinic.example.org).
+CLINIC_SITE_URL = envstr("CLINIC_SITE_URL", "http://127.0.0.1:8000")
 
 # Encryption keys (clinic/crypto.py): a key ring from CLINIC_KEYS, or a key file generated on
 # first run in the embedded default.
