@@ -236,7 +236,7 @@ class EncryptedTextField(models.TextField):
         return self.from_plaintext(decrypt(value, context=self._context()))
 
     def get_prep_value(self, value):
-        value = super().get_prep_value(self.to_plaintext(value))
+        value = self.to_plaintext(models.Field.get_prep_value(self, value))
         if value is None or value == "":
             return value
         return encrypt(value, context=self._context())
@@ -245,7 +245,7 @@ class EncryptedTextField(models.TextField):
         return value
 
     def to_plaintext(self, value):
-        return value
+        return value if value is None else str(value)
 
     def value_to_string(self, obj):
         return self.to_plaintext(self.value_from_object(obj)) or ""

@@ -58,8 +58,10 @@ def eligibility_compute(
             % {"year": year if year is not None else "-", "region": PovertyGuideline.Region(region).label}
         )
     amount = guideline.amount_for(household_size)
-    percent = (Decimal(annual_income) * 100 / amount).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return EligibilityResult(guideline.year, region, amount, percent, band_for(percent))
+    exact = Decimal(annual_income) * 100 / amount
+    percent = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    # The band comes from the exact ratio: $1 over 200% is over 200%, even if it rounds to 200.0.
+    return EligibilityResult(guideline.year, region, amount, percent, band_for(exact))
 
 
 @transaction.atomic
