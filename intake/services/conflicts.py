@@ -41,7 +41,7 @@ def conflict_check_run(*, intake: Intake, acting_user: User) -> ConflictCheck:
     A hit that a coordinator cleared on an earlier run stays cleared when the same two names meet
     again; anything new needs review.
     """
-    intake = Intake.objects.select_for_update().select_related("client").get(pk=intake.pk)
+    intake = Intake.objects.select_for_update(of=("self",)).select_related("client").get(pk=intake.pk)
     if intake.client is None:
         raise ValidationError(_("The intake has no client yet: finish the identity step first."))
     previous = intake.conflict_checks.first()
@@ -105,7 +105,9 @@ def conflict_hit_clear(*, hit: ConflictHit, reason: str, acting_user: User) -> C
     reason = reason.strip()
     if not reason:
         raise ValidationError({"clear_reason": _("Say why this is not a conflict.")})
-    hit = ConflictHit.objects.select_for_update().select_related("check_run__intake").get(pk=hit.pk)
+    hit = (
+        ConflictHit.objects.select_for_update(of=("self",)).select_related("check_run__intake").get(pk=hit.pk)
+    )
     if hit.check_run.intake.conflict_checks.first() != hit.check_run:
         raise ValidationError(_("This check has been run again since: review the newest one."))
     hit.cleared_at = timezone.now()
