@@ -28,17 +28,25 @@ class NameMatch:
 
 
 def score_names(a: str, b: str) -> int:
-    """0-100 likeness of two normalised names.
+    """0-100 likeness of two normalised (sorted-token) names.
 
-    Sorted-token ratio covers accents, order, commas and small typos; the token-set ratio covers a
-    missing second surname, but only when both names have at least two tokens, so that a lone
-    "Maria" does not match every Maria.
+    The plain ratio covers accents, order, commas and small typos. For a missing second surname,
+    the shorter name's tokens are matched one by one to their closest tokens in the longer name;
+    that needs at least two tokens, so that a lone "Maria" does not match every Maria, and it
+    does not reward two names that merely share a first name and one surname.
     """
     if not a or not b:
         return 0
     score = fuzz.ratio(a, b)
-    if " " in a and " " in b:
-        score = max(score, fuzz.token_set_ratio(a, b))
+    short, long = sorted((a.split(), b.split()), key=len)
+    if 2 <= len(short) < len(long):
+        chosen = []
+        remaining = list(long)
+        for token in short:
+            best = max(remaining, key=lambda other: fuzz.ratio(token, other))
+            remaining.remove(best)
+            chosen.append(best)
+        score = max(score, fuzz.ratio(" ".join(short), " ".join(chosen)))
     return round(score)
 
 

@@ -159,3 +159,15 @@ def test_a_never_contact_party_cannot_become_the_safe_contact(coordinator):
         adverse_parties_set(
             client=client, parties=[Party(name="Ramon Castillo", never_contact=True)], acting_user=coordinator
         )
+
+
+def test_sharing_a_given_name_and_one_surname_is_not_the_same_person(volunteer):
+    ClientFactory(given_names="María", family_names="García Pérez")
+    _check, hits = _check_names(volunteer, "María", "García López")
+    assert hits == []
+
+
+def test_a_typo_and_a_missing_surname_together_still_match(volunteer):
+    known = ClientFactory(given_names="José", family_names="García López")
+    _check, hits = _check_names(volunteer, "Jose", "Garsia")
+    assert [hit.matched_client_id for hit in hits] == [known.pk]
