@@ -27,26 +27,40 @@ class NameMatch:
     score: int
 
 
+# Below this, two tokens are different words rather than one word with a typo (lopez/perez: 60).
+TOKEN_THRESHOLD = 75
+
+
+def _aligned_ratio(short: list[str], long: list[str]) -> float:
+    """Pairs each token of the shorter name with its closest token in the longer one.
+
+    Returns 0 when some token has no close counterpart, so that sharing a first name and one surname
+    is not mistaken for the same person.
+    """
+    remaining = list(long)
+    chosen = []
+    for token in short:
+        best = max(remaining, key=lambda other: fuzz.ratio(token, other))
+        if fuzz.ratio(token, best) < TOKEN_THRESHOLD:
+            return 0.0
+        remaining.remove(best)
+        chosen.append(best)
+    return fuzz.ratio(" ".join(short), " ".join(chosen))
+
+
 def score_names(a: str, b: str) -> int:
     """0-100 likeness of two normalised (sorted-token) names.
 
-    The plain ratio covers accents, order, commas and small typos. For a missing second surname,
-    the shorter name's tokens are matched one by one to their closest tokens in the longer name;
-    that needs at least two tokens, so that a lone "Maria" does not match every Maria, and it
-    does not reward two names that merely share a first name and one surname.
+    The plain ratio covers accents, order, commas and small typos. Aligning token by token covers a
+    typo in a first letter (which moves a token when sorted) and a missing second surname; it needs
+    at least two tokens, so that a lone "Maria" does not match every Maria.
     """
     if not a or not b:
         return 0
     score = fuzz.ratio(a, b)
     short, long = sorted((a.split(), b.split()), key=len)
-    if 2 <= len(short) < len(long):
-        chosen = []
-        remaining = list(long)
-        for token in short:
-            best = max(remaining, key=lambda other: fuzz.ratio(token, other))
-            remaining.remove(best)
-            chosen.append(best)
-        score = max(score, fuzz.ratio(" ".join(short), " ".join(chosen)))
+    if len(short) >= 2:
+        score = max(score, _aligned_ratio(short, long))
     return round(score)
 
 
@@ -55,16 +69,17 @@ def _candidate_rows(normalised: str, exclude_client_ids: Collection[int]):
     if connection.vendor == "postgresql":
         queryset = SearchName.objects.filter(normalised__trigram_similar=normalised)
     else:
-        keys = blocking_keys(normalised)
+        keys = {key for _token, key in blocking_keys(normalised)}
         if not keys:
             return []
-        tokens = normalised.split()
-        needed = 1 if len(tokens) == 1 else min(3, len(keys))
+        # A candidate must meet the query on at least two of its tokens (one for a one-word name),
+        # so that a shared given name alone does not make every Maria a candidate.
+        needed = 1 if len(normalised.split()) == 1 else 2
         matching = (
             SearchKey.objects.filter(key__in=keys)
             .values("name_id")
-            .annotate(shared=Count("key"))
-            .filter(shared__gte=needed)
+            .annotate(tokens=Count("token", distinct=True))
+            .filter(tokens__gte=needed)
             .values("name_id")
         )
         queryset = SearchName.objects.filter(pk__in=matching)

@@ -26,19 +26,20 @@ def normalise_name(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
-def blocking_keys(normalised: str) -> set[str]:
-    """Keys for the portable candidate fetch: each token's first and last three letters.
+def blocking_keys(normalised: str) -> set[tuple[int, str]]:
+    """(token position, key) pairs for the portable candidate fetch.
 
-    A small typo usually leaves one of the two intact, and a missing surname still leaves the other
-    tokens' keys to meet on. Short tokens (Li, Na) are their own key.
+    Each token gives its first three letters, its last three, and its first and last letter with
+    its length: one typo leaves at least one of them intact. Short tokens (Li, Na) are their own key.
     """
-    keys: set[str] = set()
-    for token in normalised.split():
+    keys: set[tuple[int, str]] = set()
+    for position, token in enumerate(normalised.split()):
         if len(token) < 3:
-            keys.add(f"t:{token}")
+            keys.add((position, f"t:{token}"))
         else:
-            keys.add(f"p:{token[:3]}")
-            keys.add(f"s:{token[-3:]}")
+            keys.add((position, f"p:{token[:3]}"))
+            keys.add((position, f"s:{token[-3:]}"))
+            keys.add((position, f"c:{token[0]}{token[-1]}{len(token)}"))
     return keys
 
 

@@ -81,13 +81,14 @@ class SearchName(models.Model):
 
 
 class SearchKey(models.Model):
-    """Blocking keys (tokens and token prefixes) for the portable candidate fetch on SQLite."""
+    """Blocking keys (token prefixes, suffixes and shapes) for the portable candidate fetch on SQLite."""
 
     name = models.ForeignKey(SearchName, on_delete=models.CASCADE, related_name="keys")
     key = models.CharField(max_length=40)
+    token = models.PositiveSmallIntegerField(default=0)  # which token of the name the key comes from
 
     class Meta:
-        indexes = [models.Index(fields=["key", "name"])]
+        indexes = [models.Index(fields=["key", "name", "token"], name="intake_searchkey_lookup")]
 
     def __str__(self) -> str:
         return self.key

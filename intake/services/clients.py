@@ -210,5 +210,9 @@ def search_index_rebuild(*, client: Client) -> None:
         entry.normalised = normalise_name(entry.display)[:300]
     created = SearchName.objects.bulk_create([e for e in entries if e.normalised])
     SearchKey.objects.bulk_create(
-        [SearchKey(name=entry, key=key) for entry in created for key in blocking_keys(entry.normalised)]
+        [
+            SearchKey(name=entry, key=key, token=token)
+            for entry in created
+            for token, key in blocking_keys(entry.normalised)
+        ]
     )
