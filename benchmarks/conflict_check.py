@@ -26,48 +26,53 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SPANISH_GIVEN = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+SPANISH_GIVEN = _words(
     "María José Juan Ana Luis Carmen Carlos Rosa Jorge Lucía Miguel Elena Pedro Sofía Andrés Isabel "
     "Alejandro Gabriela Fernando Valeria Ricardo Daniela Javier Paola Raúl Mónica Héctor Adriana Óscar "
     "Verónica Iván Beatriz Ramón Patricia Sergio Natalia Tomás Guadalupe Ignacio Inés Esteban Yolanda"
-).split()
-SPANISH_SURNAMES = (
+)
+SPANISH_SURNAMES = _words(
     "García López Martínez González Rodríguez Hernández Pérez Sánchez Ramírez Torres Flores Rivera "
     "Gómez Díaz Reyes Cruz Morales Ortiz Gutiérrez Chávez Ramos Ruiz Mendoza Aguilar Castillo Jiménez "
     "Vásquez Romero Herrera Medina Castro Vargas Guzmán Salazar Rojas Ibáñez Peña Núñez Muñoz Quispe "
     "Mamani Cáceres Zúñiga Beltrán Arévalo Solís Figueroa Domínguez Escobar Sandoval Carrillo Fuentes"
-).split()
-POLISH_GIVEN = (
+)
+POLISH_GIVEN = _words(
     "Anna Katarzyna Małgorzata Agnieszka Barbara Ewa Krystyna Magdalena Joanna Żaneta Piotr Krzysztof "
     "Andrzej Tomasz Paweł Michał Marcin Łukasz Grzegorz Jerzy Wojciech Jacek Zbigniew Mirosław"
-).split()
-POLISH_SURNAMES = (
+)
+POLISH_SURNAMES = _words(
     "Nowak Kowalski Wiśniewski Wójcik Kowalczyk Kamiński Lewandowski Zieliński Szymański Woźniak "
     "Dąbrowski Kozłowski Jankowski Mazur Kwiatkowski Krawczyk Piotrowski Grabowski Pawłowski Michalski "
     "Król Wieczorek Jabłoński Wróbel Nowakowski Majewski Olszewski Stępień Jaworski Malinowski"
-).split()
-ARABIC_GIVEN = (
+)
+ARABIC_GIVEN = _words(
     "Mohammed Ahmed Ali Omar Youssef Khaled Hassan Ibrahim Mustafa Tariq Fatima Aisha Maryam Layla "
     "Nour Salma Huda Rania Zainab Samira Karim Walid Bilal Hamza Yasmin Amira Dalia Jamal Said Nadia"
-).split()
-ARABIC_FAMILY = (
+)
+ARABIC_FAMILY = _words(
     "Al-Rashid Haddad Khalil Nasser Mansour Saleh Hamdan Al-Amin Darwish Farouk Qasim Suleiman "
     "El-Sayed Abboud Bakr Hussein Othman Yassin Zaki Al-Masri Ghanem Jaber Karam Nassar Sabbagh"
-).split()
-CHINESE_FAMILY = "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo".split()
-CHINESE_GIVEN = (
+)
+CHINESE_FAMILY = _words("Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo")
+CHINESE_GIVEN = _words(
     "Wei Fang Min Jing Lei Yan Jun Hui Ying Tao Xiaoming Jianguo Meiling Haoran Zihan Yuxuan Xinyi "
     "Jiahao Shuang Qiang Ling Bo Chao Na"
-).split()
+)
 CHINESE_HANZI = ["王伟", "李娜", "张敏", "刘洋", "陈静", "杨磊", "黄丽", "赵军", "吴芳", "周杰"]
-ENGLISH_GIVEN = (
+ENGLISH_GIVEN = _words(
     "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard "
     "Susan Joseph Jessica Thomas Sarah Charles Karen Christopher Nancy Daniel Lisa Matthew Betty"
-).split()
-ENGLISH_SURNAMES = (
+)
+ENGLISH_SURNAMES = _words(
     "Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore Jackson "
     "Martin Lee Thompson White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Hill"
-).split()
+)
 ORGANISATIONS = [
     "{} Staffing LLC",
     "{} Construction Inc.",
