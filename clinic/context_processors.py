@@ -7,6 +7,7 @@ from clinic.roles import Role
 NAVIGATION = [
     ("intake:home", _("My intakes"), {Role.VOLUNTEER}),
     ("intake:queue", _("Intake queue"), {Role.COORDINATOR}),
+    ("intake:emergency", _("Report a detention"), {Role.VOLUNTEER, Role.COORDINATOR}),
     ("cases:caseload", _("My cases"), {Role.ATTORNEY}),
     ("coordinator_home", _("Overview"), {Role.COORDINATOR}),
     ("accounts", _("Accounts"), {Role.ADMINISTRATOR}),
