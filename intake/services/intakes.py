@@ -234,10 +234,10 @@ def emergency_notify(*, intake: Intake) -> int:
 # Decisions ----------------------------------------------------------------------------------------
 
 
-def _lock_open(intake: Intake, verb: str) -> Intake:
+def _lock_open(intake: Intake, refusal: str) -> Intake:
     intake = Intake.objects.select_for_update().get(pk=intake.pk)
     if intake.status != Intake.Status.OPEN:
-        raise IntakeStateError(_("Only an open intake can be %(verb)s.") % {"verb": verb})
+        raise IntakeStateError(refusal)
     return intake
 
 
@@ -256,7 +256,7 @@ def _decide(intake: Intake, status: str, acting_user: User, **changes) -> Intake
 @transaction.atomic
 def intake_mark_accepted(*, intake: Intake, acting_user: User) -> Intake:
     """Called by cases.services.case_open: the only way an intake becomes accepted."""
-    intake = _lock_open(intake, _("accepted"))
+    intake = _lock_open(intake, _("Only an open intake can be accepted."))
     if intake.conflict_status == Intake.ConflictStatus.NOT_RUN:
         raise IntakeStateError(_("Run the conflict check before accepting this intake."))
     if intake.conflict_status == Intake.ConflictStatus.REVIEW:
@@ -270,7 +270,7 @@ def intake_mark_accepted(*, intake: Intake, acting_user: User) -> Intake:
 def intake_refer(*, intake: Intake, referred_to: str, reason: str = "", acting_user: User) -> Intake:
     if not referred_to.strip():
         raise ValidationError({"referred_to": _("Say to whom the client is referred.")})
-    intake = _lock_open(intake, _("referred"))
+    intake = _lock_open(intake, _("Only an open intake can be referred out."))
     return _decide(
         intake,
         Intake.Status.REFERRED,
@@ -284,5 +284,5 @@ def intake_refer(*, intake: Intake, referred_to: str, reason: str = "", acting_u
 def intake_decline(*, intake: Intake, reason: str, acting_user: User) -> Intake:
     if not reason.strip():
         raise ValidationError({"decision_reason": _("Give a reason for declining.")})
-    intake = _lock_open(intake, _("declined"))
+    intake = _lock_open(intake, _("Only an open intake can be declined."))
     return _decide(intake, Intake.Status.DECLINED, acting_user, decision_reason=reason.strip())

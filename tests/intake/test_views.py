@@ -362,3 +362,12 @@ def test_a_coordinator_adds_a_years_figures(client, coordinator):
 def test_only_coordinators_edit_guidelines(client, request, actor):
     client.force_login(request.getfixturevalue(actor))
     assert client.get(reverse("intake:guidelines")).status_code == 403
+
+
+def test_the_forms_speak_spanish(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    client.cookies["django_language"] = "es"
+    response = client.post(_step(draft_intake, "identity"), {**IDENTITY, "a_number": "123"})
+    content = response.content.decode()
+    assert "Un número A es la letra A seguida de 8 o 9 dígitos" in content
+    assert "Guardar y continuar" in content
