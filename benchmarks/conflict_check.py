@@ -34,13 +34,18 @@ def _words(text: str) -> list[str]:
 SPANISH_GIVEN = _words(
     "María José Juan Ana Luis Carmen Carlos Rosa Jorge Lucía Miguel Elena Pedro Sofía Andrés Isabel "
     "Alejandro Gabriela Fernando Valeria Ricardo Daniela Javier Paola Raúl Mónica Héctor Adriana Óscar "
-    "Verónica Iván Beatriz Ramón Patricia Sergio Natalia Tomás Guadalupe Ignacio Inés Esteban Yolanda"
+    "Verónica Iván Beatriz Ramón Patricia Sergio Natalia Tomás Guadalupe Ignacio Inés Esteban Yolanda "
+    "Marisol Rigoberto Xiomara Wilmer Yesenia Edwin Karla Brayan Dayana Nelson Maritza Selvin Ingrid "
+    "Josué Lourdes Elvis Milagros Fredy Reina Santos Glenda Ulises Jacinta Bernardo Flor Efraín Zoila"
 )
 SPANISH_SURNAMES = _words(
     "García López Martínez González Rodríguez Hernández Pérez Sánchez Ramírez Torres Flores Rivera "
     "Gómez Díaz Reyes Cruz Morales Ortiz Gutiérrez Chávez Ramos Ruiz Mendoza Aguilar Castillo Jiménez "
     "Vásquez Romero Herrera Medina Castro Vargas Guzmán Salazar Rojas Ibáñez Peña Núñez Muñoz Quispe "
-    "Mamani Cáceres Zúñiga Beltrán Arévalo Solís Figueroa Domínguez Escobar Sandoval Carrillo Fuentes"
+    "Mamani Cáceres Zúñiga Beltrán Arévalo Solís Figueroa Domínguez Escobar Sandoval Carrillo Fuentes "
+    "Orellana Alvarado Cabrera Montoya Villanueva Pineda Maldonado Bonilla Zelaya Argueta Barrientos "
+    "Cifuentes Lemus Pacheco Tzul Ajpop Coc Xitumul Chún Caal Tut Bol Ixcoy Menchú Sical Toj Velásquez "
+    "Amaya Portillo Chicas Henríquez Rivas Landaverde Galdámez Umaña Ayala Osorio Cárcamo Murillo"
 )
 POLISH_GIVEN = _words(
     "Anna Katarzyna Małgorzata Agnieszka Barbara Ewa Krystyna Magdalena Joanna Żaneta Piotr Krzysztof "
@@ -67,11 +72,13 @@ CHINESE_GIVEN = _words(
 CHINESE_HANZI = ["王伟", "李娜", "张敏", "刘洋", "陈静", "杨磊", "黄丽", "赵军", "吴芳", "周杰"]
 ENGLISH_GIVEN = _words(
     "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard "
-    "Susan Joseph Jessica Thomas Sarah Charles Karen Christopher Nancy Daniel Lisa Matthew Betty"
+    "Susan Joseph Jessica Thomas Sarah Charles Karen Christopher Nancy Daniel Lisa Matthew Betty "
+    "Grace Owen Harriet Wesley Dorothy Floyd Irene Calvin Judith Vernon Mabel Clifford Ruth Gordon"
 )
 ENGLISH_SURNAMES = _words(
     "Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore Jackson "
-    "Martin Lee Thompson White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Hill"
+    "Martin Lee Thompson White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Hill "
+    "Prescott Whitfield Holloway Ashby Kendrick Fairbanks Pemberton Langley Thornton Blackwell Hargrove"
 )
 ORGANISATIONS = [
     "{} Staffing LLC",
@@ -218,6 +225,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=100, help="New intakes with unrelated names to time.")
     parser.add_argument("--planted", type=int, default=100, help="Near-duplicates of known clients.")
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--profile", action="store_true", help="Print where the check spends its time.")
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/clinic_bench_intake")
     args = parser.parse_args()
 
@@ -254,10 +262,19 @@ def main() -> None:
         work += [(None, (*person_name(rng), "random")) for _ in range(args.queries)]
         rng.shuffle(work)
         hits_total = 0
+        profiler = None
+        if args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
         for target, (given, family, kind) in work:
             intake = new_intake(given, family, adverse_name(rng) if rng.random() < 0.7 else None)
             t0 = time.perf_counter()
+            if profiler is not None:
+                profiler.enable()
             check = conflict_check_run(intake=intake, acting_user=user)
+            if profiler is not None:
+                profiler.disable()
             timings.append((time.perf_counter() - t0) * 1000)
             hits_total += check.hit_count
             if target is not None:
@@ -276,6 +293,10 @@ def main() -> None:
         print(
             f"recall on planted near-duplicates: {found}/{args.planted} = {100 * found / args.planted:.1f}%"
         )
+        if profiler is not None:
+            import pstats
+
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         for kind, original, typed in kinds_missed:
             print(f"  missed ({kind}): {original!r} typed as {typed!r}")
 

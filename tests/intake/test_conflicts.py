@@ -108,6 +108,7 @@ def test_a_coordinator_clears_a_hit_with_a_reason_and_the_intake_can_be_accepted
     conflict_hit_clear(hit=hit, reason="Different date of birth and country.", acting_user=coordinator)
     hit.refresh_from_db()
     assert (hit.cleared_by, hit.clear_reason) == (coordinator, "Different date of birth and country.")
+    assert hit.history.first().history_user == coordinator
     intake = intake_mark_accepted(intake=check.intake, acting_user=coordinator)
     assert intake.status == Intake.Status.ACCEPTED
 
