@@ -196,6 +196,7 @@ def adverse_parties_set(*, client: Client, parties: list[Party], acting_user: Us
     return kept
 
 
+@transaction.atomic
 def search_index_rebuild(*, client: Client) -> None:
     """Derives the client's normalised names (client, aliases, adverse parties) for the conflict check."""
     SearchName.objects.filter(client=client).delete()
