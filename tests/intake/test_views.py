@@ -403,3 +403,24 @@ def test_a_volunteer_whose_intake_links_a_known_client_does_not_see_that_clients
     content = client.get(_detail(intake)).content.decode()
     for secret in ("555-4242", "Calle 9", "Empleador Ficticio", "A-012-345-678"):
         assert secret not in content
+
+
+def test_the_volunteer_runs_the_conflict_check_again(client, volunteer, open_intake):
+    client.force_login(volunteer)
+    response = client.post(reverse("intake:conflict_check", args=[open_intake.public_id]))
+    assert response.url == _detail(open_intake)
+    assert Intake.objects.get(pk=open_intake.pk).conflict_status == Intake.ConflictStatus.CLEAR
+
+
+@pytest.mark.parametrize(("actor", "status"), [("other_volunteer", 404), ("attorney", 403)])
+def test_others_cannot_run_someone_elses_check(client, request, open_intake, actor, status):
+    client.force_login(request.getfixturevalue(actor))
+    assert client.post(reverse("intake:conflict_check", args=[open_intake.public_id])).status_code == status
+    assert not open_intake.conflict_checks.exists()
+
+
+@pytest.mark.parametrize("actor", ["attorney", "coordinator"])
+def test_only_volunteers_start_intakes(client, request, actor):
+    client.force_login(request.getfixturevalue(actor))
+    assert client.post(reverse("intake:new")).status_code == 403
+    assert not Intake.objects.exists()
