@@ -172,3 +172,27 @@ def test_a_typo_and_a_missing_surname_together_still_match(volunteer):
     known = ClientFactory(given_names="José", family_names="García López")
     _check, hits = _check_names(volunteer, "Jose", "Garsia")
     assert [hit.matched_client_id for hit in hits] == [known.pk]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("jose", "hose", True),
+        ("garcia", "garsia", True),
+        ("zhang", "zahng", True),
+        ("li", "liu", False),
+        ("hu", "zhu", False),
+        ("lopez", "perez", False),
+        ("martin", "martinez", False),
+    ],
+)
+def test_one_typo_per_word_is_allowed_but_short_names_must_be_equal(a, b, same):
+    from intake.matching import same_token
+
+    assert same_token(a, b) is same
+
+
+def test_a_different_first_name_with_the_same_surname_is_not_a_match(volunteer):
+    ClientFactory(given_names="John", family_names="Blackwell")
+    _check, hits = _check_names(volunteer, "Owen", "Blackwell")
+    assert hits == []
