@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
+from django.core.checks import CheckMessage, Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.db import models
@@ -150,6 +151,16 @@ def key_ring() -> KeyRing:
             )
         generate_key_file(path)
     return _read_key_file(path)
+
+
+@register(Tags.security)
+def check_key_ring(app_configs=None, **kwargs) -> list[CheckMessage]:
+    """Stops `runserver`, `migrate` and deploy checks early when no keys are configured."""
+    try:
+        key_ring()
+    except ImproperlyConfigured as exc:
+        return [Error(str(exc), hint="See CLINIC_KEYS in the configuration notes.", id="clinic.E101")]
+    return []
 
 
 @receiver(setting_changed)

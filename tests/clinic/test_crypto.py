@@ -1,6 +1,7 @@
 import base64
 import json
 import stat
+from datetime import date
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -106,3 +107,22 @@ def test_the_embedded_default_generates_a_private_key_file_and_warns(settings, t
     assert json.loads(path.read_text())["keys"][0]["id"] == ring.active_id
     crypto.key_ring.cache_clear()
     assert crypto.key_ring() == ring
+
+
+def test_the_system_check_reports_missing_keys(settings, tmp_path):
+    settings.CLINIC_KEYS = None
+    settings.CLINIC_KEY_FILE = tmp_path / "missing.json"
+    settings.CLINIC_KEY_FILE_GENERATE = False
+    settings.DEBUG = False
+    [error] = crypto.check_key_ring()
+    assert error.id == "clinic.E101"
+    assert "CLINIC_KEYS" in error.msg
+
+
+def test_encrypted_dates_round_trip_through_the_field():
+    field = crypto.EncryptedDateField()
+    field.set_attributes_from_name("date_of_birth")
+    field.model = type("M", (), {"_meta": type("Meta", (), {"label_lower": "tests.m"})})
+    assert field.to_plaintext(date(2001, 2, 3)) == "2001-02-03"
+    assert field.from_plaintext("2001-02-03") == date(2001, 2, 3)
+    assert field.to_python("2001-02-03") == date(2001, 2, 3)
