@@ -51,7 +51,6 @@ def intake_detail(request, public_id):
             can_decide=can_decide(request.user, intake),
             refer_form=ReferForm(),
             decline_form=DeclineForm(),
-            clear_form=ClearHitForm(),
         )
     if intake.client is not None:
         record_access(request, intake.client, detail=f"intake {intake.pk}")
