@@ -176,7 +176,7 @@ def configure(backend: str, postgres_url: str, workdir: Path) -> None:
 def populate(n: int, rng: random.Random) -> list[tuple[int, str, str]]:
     from django.db import connection, transaction
 
-    from intake.models import AdverseParty, Client, ClientAlias, NameKind, SearchKey, SearchName
+    from intake.models import AdverseParty, Client, ClientAlias, NameKind, SearchKey, SearchName, SearchToken
     from intake.normalise import blocking_keys, normalise_name
 
     people = []
@@ -207,12 +207,16 @@ def populate(n: int, rng: random.Random) -> list[tuple[int, str, str]]:
             for entry in names:
                 entry.normalised = normalise_name(entry.display)
             created = SearchName.objects.bulk_create(names)
+            words = {word[:100] for entry in created for word in entry.normalised.split()}
+            SearchToken.objects.bulk_create(
+                [SearchToken(token=word) for word in words], ignore_conflicts=True
+            )
             SearchKey.objects.bulk_create(
                 [SearchKey(name=e, key=k, token=t) for e in created for t, k in blocking_keys(e.normalised)],
                 batch_size=20000,
             )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return people
 
 

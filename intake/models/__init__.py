@@ -1,5 +1,5 @@
 from intake.models.clients import AdverseParty, Client, ClientAlias, Household
-from intake.models.conflicts import ConflictCheck, ConflictHit, NameKind, SearchKey, SearchName
+from intake.models.conflicts import ConflictCheck, ConflictHit, NameKind, SearchKey, SearchName, SearchToken
 from intake.models.eligibility import PovertyGuideline
 from intake.models.intakes import Intake
 
@@ -15,4 +15,5 @@ __all__ = [
     "PovertyGuideline",
     "SearchKey",
     "SearchName",
+    "SearchToken",
 ]

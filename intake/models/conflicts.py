@@ -92,3 +92,14 @@ class SearchKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SearchToken(models.Model):
+    """Every distinct word of the searched names: on PostgreSQL a trigram index over this small
+    vocabulary finds the words one typo away, and an array index on SearchName the names holding them.
+    """
+
+    token = models.CharField(max_length=100, unique=True)
+
+    def __str__(self) -> str:
+        return self.token

@@ -10,7 +10,16 @@ from django.utils.translation import gettext as _
 from clinic import crypto
 from clinic.models import User
 from intake.matching import MATCH_THRESHOLD, score_names
-from intake.models import AdverseParty, Client, ClientAlias, Household, NameKind, SearchKey, SearchName
+from intake.models import (
+    AdverseParty,
+    Client,
+    ClientAlias,
+    Household,
+    NameKind,
+    SearchKey,
+    SearchName,
+    SearchToken,
+)
 from intake.normalise import blocking_keys, normalise_name
 
 
@@ -210,6 +219,8 @@ def search_index_rebuild(*, client: Client) -> None:
         entry.display = entry.display[:300]
         entry.normalised = normalise_name(entry.display)[:300]
     created = SearchName.objects.bulk_create([e for e in entries if e.normalised])
+    words = {word[:100] for entry in created for word in entry.normalised.split()}
+    SearchToken.objects.bulk_create([SearchToken(token=word) for word in words], ignore_conflicts=True)
     SearchKey.objects.bulk_create(
         [
             SearchKey(name=entry, key=key, token=token)
