@@ -10,6 +10,14 @@ Chinese and English name pools (all invented combinations), plants near-duplicat
 (accents dropped, names reordered with a comma, second surname missing, one typo), then times
 `conflict_check_run` for new intakes and reports median and p95 latency and the recall on the
 planted set.
+
+Measured 2026-11-25 (one machine, PostgreSQL 15 local, SQLite WAL; 200 checks each, 100 planted):
+
+    backend     N        names     median   p95      recall   generation
+    sqlite      10,000   23,014    7.0 ms   11.1 ms  100%     6 s
+    postgres    10,000   23,014    10.4 ms  14.4 ms  100%     7 s
+    sqlite      200,000  460,855   46.6 ms  112.5 ms 100%     167 s
+    postgres    200,000  460,855   14.8 ms  57.2 ms  100%     166 s
 """
 
 import argparse
