@@ -8,6 +8,7 @@ NAVIGATION = [
     ("intake:home", _("My intakes"), {Role.VOLUNTEER}),
     ("coordinator_home", _("Overview"), {Role.COORDINATOR}),
     ("intake:queue", _("Intake queue"), {Role.COORDINATOR}),
+    ("intake:emergency", _("Report a detention"), {Role.VOLUNTEER, Role.COORDINATOR}),
     ("cases:caseload", _("My cases"), {Role.ATTORNEY}),
     ("cases:profile_edit", _("My profile"), {Role.ATTORNEY}),
     ("cases:case_list", _("Cases"), {Role.COORDINATOR}),

@@ -248,12 +248,16 @@ EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "clinic@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where links in e-mails point (e.g. https://clinic.example.org).
+CLINIC_SITE_URL = envstr("CLINIC_SITE_URL", "http://127.0.0.1:8000")
 
 # Encryption keys (clinic/crypto.py): a key ring from CLINIC_KEYS, or a key file generated on
 # first run in the embedded default.
 CLINIC_KEYS = envstr("CLINIC_KEYS")
+CLINIC_INDEX_KEY = envstr("CLINIC_INDEX_KEY")
 CLINIC_KEY_FILE = Path(envstr("CLINIC_KEY_FILE", str(DATA_DIR / "keys.json")))
-CLINIC_ENV = envchoice("CLINIC_ENV", "embedded", {"embedded", "production"})
+# Read once at start-up: test runners switch DEBUG off later, but are still the embedded default.
+CLINIC_KEY_FILE_GENERATE = DEBUG
 
 # Error reports never carry request bodies: they may hold a client's A-number.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic.logging.RedactingExceptionReporterFilter"

@@ -1,0 +1,247 @@
+"""Intake forms. Every text field refuses control characters and over-long input, beside the field."""
+
+import unicodedata
+from datetime import date
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from intake.models import AdverseParty, Client, Intake, PovertyGuideline
+from intake.normalise import normalise_a_number
+
+LANGUAGES = [
+    ("es", _("Spanish")),
+    ("en", _("English")),
+    ("pt", _("Portuguese")),
+    ("fr", _("French")),
+    ("ht", _("Haitian Creole")),
+    ("mam", _("Mam")),
+    ("quc", _("K'iche'")),
+    ("pl", _("Polish")),
+    ("uk", _("Ukrainian")),
+    ("ru", _("Russian")),
+    ("ar", _("Arabic")),
+    ("zh", _("Chinese")),
+    ("vi", _("Vietnamese")),
+    ("other", _("Other")),
+]
+_ALLOWED_CONTROLS = {"\n", "\r", "\t"}
+
+
+def reject_control_characters(value: str) -> None:
+    if any(unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS for ch in value):
+        raise ValidationError(_("Remove the invisible control characters from this text."), code="control")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class SafeTextForm(forms.Form):
+    """Applies the control-character rule to every text field of the form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(reject_control_characters)
+
+
+def _text(label, max_length, *, required=False, textarea=False, help_text="", autocomplete="off"):
+    attrs = {"autocomplete": autocomplete}
+    widget = forms.Textarea(attrs={**attrs, "rows": 4}) if textarea else forms.TextInput(attrs=attrs)
+    return forms.CharField(
+        label=label, max_length=max_length, required=required, widget=widget, help_text=help_text
+    )
+
+
+def _past_date(value: date | None) -> date | None:
+    if value and value > timezone.localdate():
+        raise ValidationError(_("This date cannot be in the future."), code="future")
+    return value
+
+
+class IdentityForm(SafeTextForm):
+    given_names = _text(_("Given names"), 150, required=True)
+    family_names = _text(_("Family names"), 150, required=True)
+    aliases = _text(
+        _("Other names"),
+        1000,
+        textarea=True,
+        help_text=_("One per line: maiden names, other spellings, names on documents."),
+    )
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    a_number = _text(_("A-number"), 20, help_text=_("For example A-012-345-678. Leave empty if unknown."))
+    country_of_birth = _text(_("Country of birth"), 100)
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=LANGUAGES, initial="es")
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"), choices=LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    phone = _text(_("Phone"), 40)
+    address = _text(_("Address"), 500, textarea=True)
+    safe_contact_name = _text(
+        _("Safe contact"), 200, help_text=_("Someone who can pass on a message safely, if any.")
+    )
+    safe_contact_note = _text(
+        _("Safe-contact note"),
+        1000,
+        textarea=True,
+        help_text=_("How to reach the client safely, e.g. only after 6 pm, do not leave messages."),
+    )
+
+    def clean_date_of_birth(self):
+        return _past_date(self.cleaned_data.get("date_of_birth"))
+
+    def clean_a_number(self):
+        value = self.cleaned_data.get("a_number", "")
+        return normalise_a_number(value) if value else ""
+
+    def clean_aliases(self):
+        lines = [line.strip() for line in self.cleaned_data.get("aliases", "").splitlines() if line.strip()]
+        if len(lines) > 10:
+            raise ValidationError(_("Give at most 10 other names."))
+        if any(len(line) > 200 for line in lines):
+            raise ValidationError(_("Each name may have at most 200 characters."))
+        return lines
+
+
+class SituationForm(SafeTextForm):
+    channel = forms.ChoiceField(label=_("How did the client reach us?"), choices=Intake.Channel.choices)
+    is_detained = forms.BooleanField(label=_("The client is detained"), required=False)
+    facility = _text(_("Detention facility or place"), 200)
+    detained_on = forms.DateField(label=_("Date of detention"), required=False, widget=DateInput())
+    nta_received = forms.BooleanField(label=_("A notice to appear was received"), required=False)
+    next_hearing_date = forms.DateField(label=_("Next hearing date"), required=False, widget=DateInput())
+    court = _text(_("Court"), 200)
+
+    def clean_detained_on(self):
+        return _past_date(self.cleaned_data.get("detained_on"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("is_detained") and not cleaned.get("facility"):
+            self.add_error("facility", _("Say where the client is detained (or 'unknown')."))
+        return cleaned
+
+
+class MeansForm(SafeTextForm):
+    household_size = forms.IntegerField(
+        label=_("People in the household"), min_value=1, max_value=30, required=False
+    )
+    annual_income = forms.DecimalField(
+        label=_("Annual household income (USD)"),
+        min_value=Decimal("0"),
+        max_value=Decimal("9999999"),
+        decimal_places=2,
+        required=False,
+    )
+    region = forms.ChoiceField(
+        label=_("Where the household lives"),
+        choices=PovertyGuideline.Region.choices,
+        initial=PovertyGuideline.Region.CONTIGUOUS,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("household_size") is None) != (cleaned.get("annual_income") is None):
+            self.add_error(
+                "annual_income" if cleaned.get("annual_income") is None else "household_size",
+                _("Give both the household size and the income, or neither."),
+            )
+        return cleaned
+
+
+class MemberForm(SafeTextForm):
+    given_names = _text(_("Given names"), 150)
+    family_names = _text(_("Family names"), 150)
+    relationship = forms.ChoiceField(
+        label=_("Relationship"),
+        choices=[c for c in Client.Relationship.choices if c[0] != Client.Relationship.PRINCIPAL],
+    )
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    a_number = _text(_("A-number"), 20)
+
+    def clean_date_of_birth(self):
+        return _past_date(self.cleaned_data.get("date_of_birth"))
+
+    def clean_a_number(self):
+        value = self.cleaned_data.get("a_number", "")
+        return normalise_a_number(value) if value else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("given_names") and not cleaned.get("family_names"):
+            self.add_error("family_names", _("Give the family names too."))
+        if cleaned.get("family_names") and not cleaned.get("given_names"):
+            self.add_error("given_names", _("Give the given names too."))
+        return cleaned
+
+
+class PartyForm(SafeTextForm):
+    name = _text(_("Name"), 200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=AdverseParty.Kind.choices)
+    never_contact = forms.BooleanField(
+        label=_("Never contact"),
+        required=False,
+        help_text=_("For example an abuser in a VAWA or U visa matter: nobody may contact this party."),
+    )
+
+
+MemberFormSet = forms.formset_factory(MemberForm, extra=2, max_num=12, validate_max=True)
+PartyFormSet = forms.formset_factory(PartyForm, extra=2, max_num=20, validate_max=True)
+
+
+class NarrativeForm(SafeTextForm):
+    narrative = _text(
+        _("What happened, in the client's words"),
+        10_000,
+        textarea=True,
+        help_text=_("Stored encrypted. Up to 10,000 characters."),
+    )
+
+
+class EmergencyForm(SafeTextForm):
+    given_names = _text(_("Detained person: given names"), 150, required=True)
+    family_names = _text(_("Detained person: family names"), 150, required=True)
+    a_number = _text(_("A-number, if known"), 20)
+    facility = _text(_("Where (facility, city, place of arrest)"), 200, required=True)
+    detained_on = forms.DateField(label=_("When"), widget=DateInput())
+    caller_name = _text(_("Caller's name"), 200, required=True)
+    callback_phone = _text(_("Callback number"), 40, required=True, autocomplete="off")
+    narrative = _text(_("Notes"), 5000, textarea=True)
+
+    def clean_detained_on(self):
+        return _past_date(self.cleaned_data.get("detained_on"))
+
+    def clean_a_number(self):
+        value = self.cleaned_data.get("a_number", "")
+        return normalise_a_number(value) if value else ""
+
+
+class ReferForm(SafeTextForm):
+    referred_to = _text(_("Referred to"), 200, required=True)
+    reason = _text(_("Reason"), 2000, textarea=True)
+
+
+class DeclineForm(SafeTextForm):
+    reason = _text(_("Reason"), 2000, required=True, textarea=True)
+
+
+class ClearHitForm(SafeTextForm):
+    clear_reason = _text(_("Why is this not a conflict?"), 2000, required=True, textarea=True)
+
+
+class GuidelineForm(forms.ModelForm):
+    class Meta:
+        model = PovertyGuideline
+        fields = ["year", "region", "base_amount", "per_additional_person"]
+
+    def validate_unique(self):
+        # Saving a year and region that exist corrects their figures (poverty_guideline_save).
+        pass

@@ -6,4 +6,13 @@ app_name = "intake"
 urlpatterns = [
     path("", views.home, name="home"),
     path("queue/", views.queue, name="queue"),
+    path("new/", views.intake_new, name="new"),
+    path("emergency/", views.emergency_new, name="emergency"),
+    path("guidelines/", views.guidelines, name="guidelines"),
+    path("<uuid:public_id>/", views.intake_detail, name="detail"),
+    path("<uuid:public_id>/step/<slug:step>/", views.intake_step, name="step"),
+    path("<uuid:public_id>/conflict-check/", views.conflict_check_run, name="conflict_check"),
+    path("<uuid:public_id>/hits/<int:hit_id>/clear/", views.conflict_hit_clear, name="hit_clear"),
+    path("<uuid:public_id>/refer/", views.intake_refer, name="refer"),
+    path("<uuid:public_id>/decline/", views.intake_decline, name="decline"),
 ]

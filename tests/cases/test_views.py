@@ -190,13 +190,25 @@ def test_the_coordinator_filters_cases_by_status(client, coordinator, attorney, 
 
 
 def test_accepting_an_intake_opens_a_case(client, coordinator):
+    from intake.services import conflict_check_run
     from tests.cases.factories import IntakeFactory
 
     intake = IntakeFactory()
+    conflict_check_run(intake=intake, acting_user=coordinator)
     client.force_login(coordinator)
     response = client.post(reverse("cases:intake_accept", args=[intake.pk]))
     assert Case.objects.get(intake=intake).status == Case.Status.AWAITING_ASSIGNMENT
     assert response.url == reverse("intake:queue")
+
+
+def test_an_intake_without_a_conflict_check_is_not_accepted(client, coordinator):
+    from tests.cases.factories import IntakeFactory
+
+    intake = IntakeFactory()
+    client.force_login(coordinator)
+    response = client.post(reverse("cases:intake_accept", args=[intake.pk]), follow=True)
+    assert not Case.objects.filter(intake=intake).exists()
+    assert "Run the conflict check before accepting this intake." in response.content.decode()
 
 
 def test_an_attorney_cannot_accept_an_intake(client, attorney):

@@ -3,6 +3,30 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from clinic.crypto import EncryptedDateField, EncryptedTextField
+
+
+class Household(models.Model):
+    """People who come as one family (a parent and children on one notice to appear, spouses).
+
+    Each member is a client of their own; the household links them so that a later case can share
+    hearings with the others.
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+
+    def __str__(self) -> str:
+        return _("Household #%(pk)s") % {"pk": self.pk}
+
 
 class Client(models.Model):
     """A person the clinic helps. Identifiers that could expose them are encrypted (clinic/crypto.py)."""
@@ -24,6 +48,14 @@ class Client(models.Model):
         U_VISA = "u_visa", _("Victim of a qualifying crime (U visa)")
         H2A = "h2a", _("H-2A agricultural worker")
 
+    class Relationship(models.TextChoices):
+        PRINCIPAL = "principal", _("Principal applicant")
+        SPOUSE = "spouse", _("Spouse or partner")
+        CHILD = "child", _("Child")
+        PARENT = "parent", _("Parent")
+        SIBLING = "sibling", _("Brother or sister")
+        OTHER = "other", _("Other relative")
+
     given_names = models.CharField(_("given names"), max_length=150)
     family_names = models.CharField(_("family names"), max_length=150)
     preferred_language = models.CharField(_("preferred language"), max_length=16, default="es")
@@ -35,6 +67,30 @@ class Client(models.Model):
         max_length=20,
         choices=LscEligibility.choices,
         default=LscEligibility.UNKNOWN,
+    )
+    country_of_birth = models.CharField(_("country of birth"), max_length=100, blank=True)
+    # Encrypted at rest; looked up only through the keyed blind indexes below.
+    a_number = EncryptedTextField(_("A-number"), blank=True, default="")
+    a_number_index = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
+    date_of_birth = EncryptedDateField(_("date of birth"), null=True, blank=True)
+    name_dob_index = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
+    phone = EncryptedTextField(_("phone"), blank=True, default="")
+    address = EncryptedTextField(_("address"), blank=True, default="")
+    safe_contact_name = EncryptedTextField(_("safe contact"), blank=True, default="")
+    safe_contact_note = EncryptedTextField(
+        _("safe-contact note"),
+        blank=True,
+        default="",
+        help_text=_("How to reach the client safely, e.g. only after 6 pm, do not leave messages."),
+    )
+    household = models.ForeignKey(
+        Household, on_delete=models.SET_NULL, related_name="members", null=True, blank=True
+    )
+    household_relationship = models.CharField(
+        _("relationship in the household"),
+        max_length=12,
+        choices=Relationship.choices,
+        default=Relationship.PRINCIPAL,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -55,46 +111,21 @@ class Client(models.Model):
         return f"{self.given_names} {self.family_names}".strip()
 
 
-class Intake(models.Model):
-    """One screening of a client: who took it, through which channel, and what was decided."""
+class ClientAlias(models.Model):
+    """Another name the client is or was known by (maiden name, other spelling, nickname)."""
 
-    class Channel(models.TextChoices):
-        HOTLINE = "hotline", _("Hotline")
-        WALK_IN = "walk_in", _("Walk-in")
-        WORKSHOP = "workshop", _("Workshop")
-        RAPID_RESPONSE = "rapid_response", _("Rapid response")
-        REFERRAL = "referral", _("Referral")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        OPEN = "open", _("Open")
-        ACCEPTED = "accepted", _("Accepted")
-        REFERRED = "referred", _("Referred out")
-        DECLINED = "declined", _("Declined")
-
-    client = models.ForeignKey(
-        Client, on_delete=models.PROTECT, related_name="intakes", null=True, blank=True
-    )
-    volunteer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="intakes")
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
-    is_urgent = models.BooleanField(_("urgent"), default=False)
-    is_detained = models.BooleanField(_("detained"), default=False)
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alias"), max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
 
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("intake")
-        verbose_name_plural = _("intakes")
-        indexes = [models.Index(fields=["status", "-is_urgent", "created_at"])]
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
 
     def __str__(self) -> str:
-        return _("Intake #%(pk)s") % {"pk": self.pk}
+        return self.name
 
 
 class AdverseParty(models.Model):

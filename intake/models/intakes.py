@@ -1,0 +1,109 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from clinic.crypto import EncryptedTextField
+from intake.models.clients import Client
+from intake.models.eligibility import PovertyGuideline
+
+
+class Intake(models.Model):
+    """One screening of a client: who took it, through which channel, and what was decided."""
+
+    class Channel(models.TextChoices):
+        HOTLINE = "hotline", _("Hotline")
+        WALK_IN = "walk_in", _("Walk-in")
+        WORKSHOP = "workshop", _("Workshop")
+        RAPID_RESPONSE = "rapid_response", _("Rapid response")
+        REFERRAL = "referral", _("Referral")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Accepted")
+        REFERRED = "referred", _("Referred out")
+        DECLINED = "declined", _("Declined")
+
+    class ConflictStatus(models.TextChoices):
+        NOT_RUN = "not_run", _("Not run")
+        CLEAR = "clear", _("No conflict found")
+        REVIEW = "review", _("Possible conflict: a coordinator must review")
+        CLEARED = "cleared", _("Possible conflicts cleared by a coordinator")
+
+    class Band(models.TextChoices):
+        UNDER_125 = "le125", _("At or under 125%")
+        UNDER_200 = "le200", _("Over 125%, at or under 200%")
+        OVER_200 = "gt200", _("Over 200%")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, related_name="intakes", null=True, blank=True
+    )
+    volunteer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="intakes")
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    is_urgent = models.BooleanField(_("urgent"), default=False)
+    is_emergency = models.BooleanField(_("hotline emergency"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    # Situation.
+    is_detained = models.BooleanField(_("detained"), default=False)
+    facility = models.CharField(_("detention facility or place"), max_length=200, blank=True)
+    detained_on = models.DateField(_("date of detention"), null=True, blank=True)
+    nta_received = models.BooleanField(_("notice to appear received"), default=False)
+    next_hearing_date = models.DateField(_("next hearing date"), null=True, blank=True)
+    court = models.CharField(_("court"), max_length=200, blank=True)
+    caller_name = EncryptedTextField(_("caller's name"), blank=True, default="")
+    callback_phone = EncryptedTextField(_("callback number"), blank=True, default="")
+    narrative = EncryptedTextField(_("narrative"), blank=True, default="")
+
+    # Eligibility, computed by services.eligibility from the guideline table.
+    household_size = models.PositiveSmallIntegerField(_("household size"), null=True, blank=True)
+    annual_income = models.DecimalField(
+        _("annual household income (USD)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    poverty_year = models.PositiveSmallIntegerField(_("guideline year"), null=True, blank=True)
+    poverty_region = models.CharField(
+        _("guideline region"),
+        max_length=12,
+        choices=PovertyGuideline.Region.choices,
+        default=PovertyGuideline.Region.CONTIGUOUS,
+    )
+    poverty_percent = models.DecimalField(
+        _("income as % of the poverty guideline"), max_digits=7, decimal_places=1, null=True, blank=True
+    )
+    eligibility_band = models.CharField(_("eligibility band"), max_length=6, choices=Band.choices, blank=True)
+
+    # Conflict of interest (details in ConflictCheck).
+    conflict_status = models.CharField(
+        _("conflict check"), max_length=8, choices=ConflictStatus.choices, default=ConflictStatus.NOT_RUN
+    )
+
+    # What the volunteer typed and has not yet submitted, step by step, encrypted like the rest.
+    draft = EncryptedTextField(blank=True, default="", editable=False)
+
+    # Decision.
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    referred_to = models.CharField(_("referred to"), max_length=200, blank=True)
+    decision_reason = models.TextField(_("reason"), max_length=2000, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["draft"])
+
+    class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
+        indexes = [models.Index(fields=["status", "-is_urgent", "created_at"])]
+
+    def __str__(self) -> str:
+        return _("Intake #%(pk)s") % {"pk": self.pk}
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in {self.Status.DRAFT, self.Status.OPEN}

@@ -1,0 +1,230 @@
+"""Writes to clients: identity, aliases, adverse parties, households and the name index."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from clinic import crypto
+from clinic.models import User
+from intake.matching import MATCH_THRESHOLD, score_names
+from intake.models import (
+    AdverseParty,
+    Client,
+    ClientAlias,
+    Household,
+    NameKind,
+    SearchKey,
+    SearchName,
+    SearchToken,
+)
+from intake.normalise import blocking_keys, normalise_name
+
+
+@dataclass
+class Identity:
+    """What a form tells us about a person; every field optional except the names."""
+
+    given_names: str
+    family_names: str
+    aliases: list[str] = field(default_factory=list)
+    date_of_birth: date | None = None
+    a_number: str = ""  # already normalised to 9 digits
+    country_of_birth: str = ""
+    preferred_language: str = ""
+    languages: list[str] = field(default_factory=list)
+    phone: str = ""
+    address: str = ""
+    safe_contact_name: str = ""
+    safe_contact_note: str = ""
+    relationship: str = Client.Relationship.PRINCIPAL
+
+
+@dataclass
+class Party:
+    name: str
+    kind: str = AdverseParty.Kind.PERSON
+    never_contact: bool = False
+
+
+def a_number_index(a_number: str) -> str:
+    return crypto.blind_index(a_number, purpose="a_number") if a_number else ""
+
+
+def name_dob_index(given_names: str, family_names: str, date_of_birth: date | None) -> str:
+    if date_of_birth is None:
+        return ""
+    value = f"{normalise_name(f'{given_names} {family_names}')}|{date_of_birth.isoformat()}"
+    return crypto.blind_index(value, purpose="name_dob")
+
+
+def client_find_existing(*, identity: Identity) -> Client | None:
+    """The known client this identity belongs to, found through the blind indexes (no decryption)."""
+    if identity.a_number:
+        client = Client.objects.filter(a_number_index=a_number_index(identity.a_number)).first()
+        if client is not None:
+            return client
+    index = name_dob_index(identity.given_names, identity.family_names, identity.date_of_birth)
+    if index:
+        return Client.objects.filter(name_dob_index=index).first()
+    return None
+
+
+def never_contact_names(*, parties: list[Party], clients: list[Client]) -> list[str]:
+    names = [party.name for party in parties if party.never_contact]
+    names += AdverseParty.objects.filter(
+        client__in=[c for c in clients if c.pk], never_contact=True
+    ).values_list("name", flat=True)
+    return names
+
+
+def check_safe_contact(*, safe_contact_name: str, never_contact: list[str]) -> None:
+    """A never-contact party (an abuser) must not become the client's safe or emergency contact."""
+    wanted = normalise_name(safe_contact_name)
+    if not wanted:
+        return
+    for name in never_contact:
+        if score_names(wanted, normalise_name(name)) >= MATCH_THRESHOLD:
+            raise ValidationError(
+                {
+                    "safe_contact_name": _(
+                        "%(name)s is marked never contact: they cannot be this client's safe contact."
+                    )
+                    % {"name": name}
+                }
+            )
+
+
+def _apply_identity(client: Client, identity: Identity, *, overwrite_names: bool) -> None:
+    if overwrite_names:
+        client.given_names = identity.given_names
+        client.family_names = identity.family_names
+    for attribute in (
+        "a_number",
+        "date_of_birth",
+        "country_of_birth",
+        "preferred_language",
+        "phone",
+        "address",
+        "safe_contact_name",
+        "safe_contact_note",
+    ):
+        value = getattr(identity, attribute)
+        if value:  # newer details win; an empty field on a new intake does not erase a known one
+            setattr(client, attribute, value)
+    if identity.languages:
+        client.languages = sorted(set(client.languages or []) | set(identity.languages))
+    client.a_number_index = a_number_index(client.a_number)
+    client.name_dob_index = name_dob_index(client.given_names, client.family_names, client.date_of_birth)
+
+
+@transaction.atomic
+def client_save_identity(
+    *, identity: Identity, acting_user: User, household: Household | None = None
+) -> tuple[Client, bool]:
+    """Creates the client, or updates the known one it matches. Returns (client, created)."""
+    client = client_find_existing(identity=identity)
+    created = client is None
+    if created:
+        client = Client(created_by=acting_user)
+    _apply_identity(client, identity, overwrite_names=created)
+    if household is not None:
+        client.household = household
+        client.household_relationship = identity.relationship
+    client._history_user = acting_user
+    client.full_clean()
+    client.save()
+    known = {normalise_name(client.full_name), *(normalise_name(a.name) for a in client.aliases.all())}
+    new_aliases = list(identity.aliases)
+    if not created:
+        new_aliases.append(f"{identity.given_names} {identity.family_names}")
+    for alias in new_aliases:
+        normalised = normalise_name(alias)
+        if normalised and normalised not in known:
+            known.add(normalised)
+            client_alias_add(client=client, name=alias.strip(), acting_user=acting_user, reindex=False)
+    search_index_rebuild(client=client)
+    return client, created
+
+
+@transaction.atomic
+def client_alias_add(*, client: Client, name: str, acting_user: User, reindex: bool = True) -> ClientAlias:
+    alias = ClientAlias(client=client, name=name)
+    alias._history_user = acting_user
+    alias.full_clean()
+    alias.save()
+    if reindex:
+        search_index_rebuild(client=client)
+    return alias
+
+
+@transaction.atomic
+def household_create(*, acting_user: User) -> Household:
+    household = Household(created_by=acting_user)
+    household._history_user = acting_user
+    household.save()
+    return household
+
+
+@transaction.atomic
+def adverse_parties_set(*, client: Client, parties: list[Party], acting_user: User) -> list[AdverseParty]:
+    """Replaces the client's adverse parties, then re-runs the conflict check of their open intakes.
+
+    Cases call this when a matter's parties change, so that a new party is checked at once.
+    """
+    from intake.services.conflicts import conflict_checks_rerun_for_client
+
+    check_safe_contact(
+        safe_contact_name=client.safe_contact_name,
+        never_contact=[party.name for party in parties if party.never_contact],
+    )
+    wanted = {(normalise_name(p.name), p.kind): p for p in parties if normalise_name(p.name)}
+    kept: list[AdverseParty] = []
+    for existing in client.adverse_parties.all():
+        party = wanted.pop((normalise_name(existing.name), existing.kind), None)
+        existing._history_user = acting_user
+        if party is None:
+            existing.delete()
+            continue
+        if existing.never_contact != party.never_contact:
+            existing.never_contact = party.never_contact
+            existing.save(update_fields=["never_contact"])
+        kept.append(existing)
+    for party in wanted.values():
+        created = AdverseParty(
+            client=client, name=party.name.strip(), kind=party.kind, never_contact=party.never_contact
+        )
+        created._history_user = acting_user
+        created.full_clean()
+        created.save()
+        kept.append(created)
+    search_index_rebuild(client=client)
+    conflict_checks_rerun_for_client(client=client, acting_user=acting_user)
+    return kept
+
+
+@transaction.atomic
+def search_index_rebuild(*, client: Client) -> None:
+    """Derives the client's normalised names (client, aliases, adverse parties) for the conflict check."""
+    SearchName.objects.filter(client=client).delete()
+    entries = [SearchName(client=client, kind=NameKind.CLIENT, display=client.full_name)]
+    entries += [SearchName(client=client, kind=NameKind.ALIAS, display=a.name) for a in client.aliases.all()]
+    entries += [
+        SearchName(client=client, kind=NameKind.ADVERSE, display=p.name, never_contact=p.never_contact)
+        for p in client.adverse_parties.all()
+    ]
+    for entry in entries:
+        entry.display = entry.display[:300]
+        entry.normalised = normalise_name(entry.display)[:300]
+    created = SearchName.objects.bulk_create([e for e in entries if e.normalised])
+    words = {word[:100] for entry in created for word in entry.normalised.split()}
+    SearchToken.objects.bulk_create([SearchToken(token=word) for word in words], ignore_conflicts=True)
+    SearchKey.objects.bulk_create(
+        [
+            SearchKey(name=entry, key=key, token=token)
+            for entry in created
+            for token, key in blocking_keys(entry.normalised)
+        ]
+    )

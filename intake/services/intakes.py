@@ -1,0 +1,288 @@
+"""An intake's life: draft, submission, hotline emergency, and the coordinator's decision."""
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clinic.models import User
+from clinic.roles import Role
+from intake.models import Intake
+from intake.services.clients import (
+    Identity,
+    Party,
+    adverse_parties_set,
+    check_safe_contact,
+    client_find_existing,
+    client_save_identity,
+    household_create,
+    never_contact_names,
+)
+from intake.services.conflicts import conflict_check_run
+from intake.services.eligibility import EligibilityError, eligibility_compute
+
+# A hearing this close makes an intake urgent.
+URGENT_HEARING_DAYS = 14
+
+
+class IntakeStateError(Exception):
+    """A decision that the intake's current status does not allow."""
+
+
+@dataclass
+class Situation:
+    channel: str
+    is_detained: bool = False
+    facility: str = ""
+    detained_on: date | None = None
+    nta_received: bool = False
+    next_hearing_date: date | None = None
+    court: str = ""
+
+
+@dataclass
+class Means:
+    household_size: int | None = None
+    annual_income: Decimal | None = None
+    region: str = "contiguous"
+
+
+# Drafts -------------------------------------------------------------------------------------------
+
+
+def draft_content(intake: Intake) -> dict:
+    try:
+        content = json.loads(intake.draft) if intake.draft else {}
+    except ValueError:
+        content = {}
+    content.setdefault("steps", {})
+    content.setdefault("completed", [])
+    return content
+
+
+@transaction.atomic
+def intake_start(*, acting_user: User, channel: str = Intake.Channel.WALK_IN) -> Intake:
+    intake = Intake(volunteer=acting_user, channel=channel, status=Intake.Status.DRAFT)
+    intake._history_user = acting_user
+    intake.full_clean()
+    intake.save()
+    return intake
+
+
+@transaction.atomic
+def intake_draft_save(
+    *, intake: Intake, step: str, data: dict[str, list[str]], complete: bool, acting_user: User
+) -> Intake:
+    """Keeps what was typed on a step, valid or not, so that nothing is lost."""
+    intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    if intake.status != Intake.Status.DRAFT:
+        raise IntakeStateError(_("This intake has been submitted and can no longer be edited."))
+    content = draft_content(intake)
+    content["steps"][step] = data
+    completed = set(content["completed"])
+    (completed.add if complete else completed.discard)(step)
+    content["completed"] = sorted(completed)
+    intake.draft = json.dumps(content)
+    # The draft is a scratch pad: history records the submitted intake, not every keystroke saved.
+    intake.skip_history_when_saving = True
+    intake.save(update_fields=["draft"])
+    return intake
+
+
+# Submission ---------------------------------------------------------------------------------------
+
+
+def _is_urgent(situation: Situation, today: date) -> bool:
+    hearing = situation.next_hearing_date
+    return situation.is_detained or (
+        hearing is not None and today <= hearing <= today + timedelta(days=URGENT_HEARING_DAYS)
+    )
+
+
+@transaction.atomic
+def intake_submit(
+    *,
+    intake: Intake,
+    principal: Identity,
+    members: list[Identity],
+    parties: list[Party],
+    situation: Situation,
+    means: Means,
+    narrative: str,
+    acting_user: User,
+) -> Intake:
+    """Turns a draft into an open intake: clients (new or known), family, parties, eligibility, check."""
+    intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    if intake.status != Intake.Status.DRAFT:
+        raise IntakeStateError(_("This intake has already been submitted."))
+    known = [client for client in (client_find_existing(identity=i) for i in [principal, *members]) if client]
+    forbidden = never_contact_names(parties=parties, clients=known)
+    for identity in (principal, *members):
+        check_safe_contact(safe_contact_name=identity.safe_contact_name, never_contact=forbidden)
+
+    household = None
+    if members:
+        existing = next((c.household for c in known if c.household_id), None)
+        household = existing or household_create(acting_user=acting_user)
+    client, _created = client_save_identity(identity=principal, acting_user=acting_user, household=household)
+    for member in members:
+        client_save_identity(identity=member, acting_user=acting_user, household=household)
+    if parties:
+        current = [Party(p.name, p.kind, p.never_contact) for p in client.adverse_parties.all()]
+        adverse_parties_set(client=client, parties=current + parties, acting_user=acting_user)
+
+    intake.client = client
+    for attribute, value in vars(situation).items():
+        setattr(intake, attribute, value)
+    intake.narrative = narrative
+    intake.household_size = means.household_size
+    intake.annual_income = means.annual_income
+    intake.poverty_region = means.region
+    if means.household_size is not None and means.annual_income is not None:
+        try:
+            result = eligibility_compute(
+                household_size=means.household_size, annual_income=means.annual_income, region=means.region
+            )
+        except EligibilityError as exc:
+            raise ValidationError({"household_size": str(exc)}) from exc
+        intake.poverty_year, intake.poverty_percent, intake.eligibility_band = (
+            result.year,
+            result.percent,
+            result.band,
+        )
+    intake.is_urgent = intake.is_urgent or _is_urgent(situation, timezone.localdate())
+    intake.status = Intake.Status.OPEN
+    intake.submitted_at = timezone.now()
+    intake.draft = ""
+    intake._history_user = acting_user
+    intake.full_clean()
+    intake.save()
+    conflict_check_run(intake=intake, acting_user=acting_user)
+    intake.refresh_from_db()
+    return intake
+
+
+@transaction.atomic
+def intake_emergency_create(
+    *,
+    identity: Identity,
+    facility: str,
+    detained_on: date | None,
+    caller_name: str,
+    callback_phone: str,
+    narrative: str,
+    acting_user: User,
+) -> Intake:
+    """A hotline report of a detention: urgent, heads the queue, on-call coordinators told at once."""
+    from intake.tasks import notify_on_call_coordinators
+
+    client, _created = client_save_identity(identity=identity, acting_user=acting_user)
+    intake = Intake(
+        client=client,
+        volunteer=acting_user,
+        channel=Intake.Channel.RAPID_RESPONSE,
+        status=Intake.Status.OPEN,
+        is_urgent=True,
+        is_emergency=True,
+        is_detained=True,
+        facility=facility,
+        detained_on=detained_on,
+        caller_name=caller_name,
+        callback_phone=callback_phone,
+        narrative=narrative,
+        submitted_at=timezone.now(),
+    )
+    intake._history_user = acting_user
+    intake.full_clean()
+    intake.save()
+    conflict_check_run(intake=intake, acting_user=acting_user)
+    intake.refresh_from_db()
+    transaction.on_commit(lambda: notify_on_call_coordinators.delay(intake.pk))
+    return intake
+
+
+def emergency_notify(*, intake: Intake) -> int:
+    """E-mails on-call coordinators. The message carries no personal data: only an opaque link."""
+    recipients = list(
+        User.objects.filter(is_active=True, is_on_call=True, groups__name=Role.COORDINATOR)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not recipients:
+        return 0
+    link = settings.CLINIC_SITE_URL.rstrip("/") + reverse("intake:detail", args=[intake.public_id])
+    return send_mail(
+        subject=_("Urgent intake waiting"),
+        message=_(
+            "An urgent intake is waiting for a coordinator.\n\nOpen it here (sign-in required):\n%(link)s\n"
+        )
+        % {"link": link},
+        from_email=None,
+        recipient_list=recipients,
+    )
+
+
+# Decisions ----------------------------------------------------------------------------------------
+
+
+def _lock_open(intake: Intake, refusal: str) -> Intake:
+    intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    if intake.status != Intake.Status.OPEN:
+        raise IntakeStateError(refusal)
+    return intake
+
+
+def _decide(intake: Intake, status: str, acting_user: User, **changes) -> Intake:
+    intake.status = status
+    intake.decided_at = timezone.now()
+    intake.decided_by = acting_user
+    for attribute, value in changes.items():
+        setattr(intake, attribute, value)
+    intake._history_user = acting_user
+    intake.full_clean()
+    intake.save(update_fields=["status", "decided_at", "decided_by", *changes])
+    return intake
+
+
+@transaction.atomic
+def intake_mark_accepted(*, intake: Intake, acting_user: User) -> Intake:
+    """Called by cases.services.case_open: the only way an intake becomes accepted."""
+    intake = _lock_open(intake, _("Only an open intake can be accepted."))
+    if intake.conflict_status == Intake.ConflictStatus.NOT_RUN:
+        raise IntakeStateError(_("Run the conflict check before accepting this intake."))
+    if intake.conflict_status == Intake.ConflictStatus.REVIEW:
+        raise IntakeStateError(
+            _("A coordinator must clear the possible conflicts before accepting this intake.")
+        )
+    return _decide(intake, Intake.Status.ACCEPTED, acting_user)
+
+
+@transaction.atomic
+def intake_refer(*, intake: Intake, referred_to: str, reason: str = "", acting_user: User) -> Intake:
+    if not referred_to.strip():
+        raise ValidationError({"referred_to": _("Say to whom the client is referred.")})
+    intake = _lock_open(intake, _("Only an open intake can be referred out."))
+    return _decide(
+        intake,
+        Intake.Status.REFERRED,
+        acting_user,
+        referred_to=referred_to.strip(),
+        decision_reason=reason.strip(),
+    )
+
+
+@transaction.atomic
+def intake_decline(*, intake: Intake, reason: str, acting_user: User) -> Intake:
+    if not reason.strip():
+        raise ValidationError({"decision_reason": _("Give a reason for declining.")})
+    intake = _lock_open(intake, _("Only an open intake can be declined."))
+    return _decide(intake, Intake.Status.DECLINED, acting_user, decision_reason=reason.strip())

@@ -1,0 +1,26 @@
+from intake.views.pages import (
+    conflict_check_run,
+    conflict_hit_clear,
+    emergency_new,
+    guidelines,
+    home,
+    intake_decline,
+    intake_detail,
+    intake_refer,
+    queue,
+)
+from intake.views.wizard import intake_new, intake_step
+
+__all__ = [
+    "conflict_check_run",
+    "conflict_hit_clear",
+    "emergency_new",
+    "guidelines",
+    "home",
+    "intake_decline",
+    "intake_detail",
+    "intake_new",
+    "intake_refer",
+    "intake_step",
+    "queue",
+]

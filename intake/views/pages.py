@@ -1,0 +1,168 @@
+"""Lists, the intake page, the hotline emergency form and the coordinator's decisions."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clinic.access_log import record_access
+from clinic.permissions import role_required
+from clinic.roles import Role
+from intake import selectors, services
+from intake.forms import ClearHitForm, DeclineForm, EmergencyForm, GuidelineForm, ReferForm
+from intake.models import ConflictHit, Intake, PovertyGuideline
+from intake.normalise import format_a_number
+from intake.permissions import can_decide, can_see_conflict_details, get_intake_for_user
+from intake.services import Identity, IntakeStateError
+
+
+@role_required(Role.VOLUNTEER)
+def home(request):
+    intakes = selectors.open_intakes_for_volunteer(user=request.user)
+    return render(request, "intake/home.html", {"intakes": intakes})
+
+
+@role_required(Role.COORDINATOR)
+def queue(request):
+    intakes = selectors.intake_queue()
+    return render(request, "intake/queue.html", {"intakes": intakes})
+
+
+@role_required(Role.VOLUNTEER, Role.COORDINATOR)
+def intake_detail(request, public_id):
+    intake = get_intake_for_user(request.user, public_id)
+    if intake.status == Intake.Status.DRAFT and intake.volunteer_id == request.user.pk:
+        return redirect("intake:step", intake.public_id, "identity")
+    intake = selectors.intake_for_detail(intake=intake)
+    coordinator = can_see_conflict_details(request.user)
+    context = {
+        "intake": intake,
+        "client": intake.client,
+        "coordinator_view": coordinator,
+        "a_number": format_a_number(intake.client.a_number) if intake.client else "",
+        "never_contact": selectors.never_contact_parties(intake=intake),
+        "members": selectors.household_members(intake=intake),
+    }
+    if coordinator:
+        context.update(
+            check=selectors.current_conflict_check(intake=intake),
+            can_decide=can_decide(request.user, intake),
+            refer_form=ReferForm(),
+            decline_form=DeclineForm(),
+        )
+    if intake.client is not None:
+        record_access(request, intake.client, detail=f"intake {intake.pk}")
+    return render(request, "intake/intake_detail.html", context)
+
+
+@role_required(Role.VOLUNTEER, Role.COORDINATOR)
+def emergency_new(request):
+    form = EmergencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        intake = services.intake_emergency_create(
+            identity=Identity(
+                given_names=data["given_names"], family_names=data["family_names"], a_number=data["a_number"]
+            ),
+            facility=data["facility"],
+            detained_on=data["detained_on"],
+            caller_name=data["caller_name"],
+            callback_phone=data["callback_phone"],
+            narrative=data["narrative"],
+            acting_user=request.user,
+        )
+        messages.success(request, _("Emergency recorded. The on-call coordinators have been notified."))
+        return redirect("intake:detail", intake.public_id)
+    return render(request, "intake/emergency_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_POST
+@role_required(Role.VOLUNTEER, Role.COORDINATOR)
+def conflict_check_run(request, public_id):
+    intake = get_intake_for_user(request.user, public_id)
+    if intake.status != Intake.Status.OPEN:
+        raise Http404
+    services.conflict_check_run(intake=intake, acting_user=request.user)
+    messages.success(request, _("The conflict check has been run again."))
+    return redirect("intake:detail", intake.public_id)
+
+
+@require_POST
+@role_required(Role.COORDINATOR)
+def conflict_hit_clear(request, public_id, hit_id: int):
+    intake = get_intake_for_user(request.user, public_id)
+    hit = get_object_or_404(ConflictHit, pk=hit_id, check_run__intake=intake)
+    form = ClearHitForm(request.POST)
+    if form.is_valid():
+        try:
+            services.conflict_hit_clear(
+                hit=hit, reason=form.cleaned_data["clear_reason"], acting_user=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Possible conflict cleared."))
+    else:
+        messages.error(request, _("Say why this is not a conflict."))
+    return redirect("intake:detail", intake.public_id)
+
+
+@require_POST
+@role_required(Role.COORDINATOR)
+def intake_refer(request, public_id):
+    intake = get_intake_for_user(request.user, public_id)
+    form = ReferForm(request.POST)
+    if form.is_valid():
+        try:
+            services.intake_refer(
+                intake=intake,
+                referred_to=form.cleaned_data["referred_to"],
+                reason=form.cleaned_data["reason"],
+                acting_user=request.user,
+            )
+        except IntakeStateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Intake referred out."))
+            return redirect("intake:queue")
+    else:
+        messages.error(request, _("Say to whom the client is referred."))
+    return redirect("intake:detail", intake.public_id)
+
+
+@require_POST
+@role_required(Role.COORDINATOR)
+def intake_decline(request, public_id):
+    intake = get_intake_for_user(request.user, public_id)
+    form = DeclineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.intake_decline(
+                intake=intake, reason=form.cleaned_data["reason"], acting_user=request.user
+            )
+        except IntakeStateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Intake declined."))
+            return redirect("intake:queue")
+    else:
+        messages.error(request, _("Give a reason for declining."))
+    return redirect("intake:detail", intake.public_id)
+
+
+@role_required(Role.COORDINATOR)
+def guidelines(request):
+    form = GuidelineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.poverty_guideline_save(acting_user=request.user, **form.cleaned_data)
+        messages.success(request, _("Poverty guideline saved."))
+        return redirect("intake:guidelines")
+    rows = PovertyGuideline.objects.order_by("-year", "region")
+    return render(
+        request,
+        "intake/guideline_list.html",
+        {"form": form, "guidelines": rows},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,187 @@
+"""The volunteer's multi-step intake form. Every post is kept as a server-side draft, valid or not."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from clinic.permissions import role_required
+from clinic.roles import Role
+from intake import services
+from intake.forms import (
+    IdentityForm,
+    MeansForm,
+    MemberFormSet,
+    NarrativeForm,
+    PartyFormSet,
+    SituationForm,
+)
+from intake.normalise import format_a_number
+from intake.permissions import get_intake_for_user
+from intake.services import Identity, IntakeStateError, Means, Party, Situation
+
+STEPS = [
+    ("identity", gettext_lazy("Identity")),
+    ("situation", gettext_lazy("Situation")),
+    ("household", gettext_lazy("Household and income")),
+    ("parties", gettext_lazy("Adverse parties")),
+    ("narrative", gettext_lazy("Narrative")),
+    ("review", gettext_lazy("Review and submit")),
+]
+FORM_STEPS = [slug for slug, _label in STEPS if slug != "review"]
+_NOT_DATA = {"csrfmiddlewaretoken", "action"}
+
+
+def build_forms(step: str, data=None) -> dict:
+    if step == "identity":
+        return {"form": IdentityForm(data)}
+    if step == "situation":
+        return {"form": SituationForm(data)}
+    if step == "household":
+        return {"form": MeansForm(data, prefix="means"), "members": MemberFormSet(data, prefix="members")}
+    if step == "parties":
+        return {"parties": PartyFormSet(data, prefix="parties")}
+    if step == "narrative":
+        return {"form": NarrativeForm(data)}
+    raise Http404
+
+
+def _stored(draft: dict, step: str) -> MultiValueDict | None:
+    values = draft["steps"].get(step)
+    return MultiValueDict(values) if values is not None else None
+
+
+def _all_valid(forms: dict) -> bool:
+    return all([form.is_valid() for form in forms.values()])  # noqa: C419 (validate every form)
+
+
+def _next_step(step: str) -> str:
+    slugs = [slug for slug, _label in STEPS]
+    return slugs[min(slugs.index(step) + 1, len(slugs) - 1)]
+
+
+def _steps_context(step: str, draft: dict) -> list[dict]:
+    completed = set(draft["completed"])
+    return [
+        {"slug": slug, "label": label, "current": slug == step, "done": slug in completed}
+        for slug, label in STEPS
+    ]
+
+
+@require_POST
+@role_required(Role.VOLUNTEER)
+def intake_new(request):
+    intake = services.intake_start(acting_user=request.user)
+    return redirect("intake:step", intake.public_id, "identity")
+
+
+@role_required(Role.VOLUNTEER, Role.COORDINATOR)
+def intake_step(request, public_id, step: str):
+    intake = get_intake_for_user(request.user, public_id, write=True)
+    if step == "review":
+        return _review(request, intake)
+    if step not in FORM_STEPS:
+        raise Http404
+    draft = services.draft_content(intake)
+    if request.method == "POST":
+        forms = build_forms(step, request.POST)
+        valid = _all_valid(forms)
+        raw = {key: request.POST.getlist(key) for key in request.POST if key not in _NOT_DATA}
+        services.intake_draft_save(
+            intake=intake, step=step, data=raw, complete=valid, acting_user=request.user
+        )
+        if request.headers.get("X-Autosave"):
+            return HttpResponse(status=204)
+        if valid:
+            if request.POST.get("action") == "save":
+                messages.success(request, _("Draft saved. You can continue it from your intakes."))
+                return redirect("intake:home")
+            return redirect("intake:step", intake.public_id, _next_step(step))
+        messages.error(request, _("What you typed is saved as a draft, but some fields need correcting."))
+        draft = services.draft_content(intake)
+        status = 200
+    else:
+        stored = _stored(draft, step)
+        forms = build_forms(step, stored)
+        if stored is not None:
+            _all_valid(forms)  # show what still needs attention on a step typed earlier
+        status = 200
+    context = {"intake": intake, "step": step, "steps": _steps_context(step, draft), **forms}
+    return render(request, f"intake/intake_step_{step}.html", context, status=status)
+
+
+def _collect(draft: dict) -> tuple[dict, list[str]]:
+    """Every step's forms bound to the draft, and the steps that are not valid yet."""
+    bound, invalid = {}, []
+    for step in FORM_STEPS:
+        forms = build_forms(step, _stored(draft, step) or MultiValueDict())
+        bound[step] = forms
+        if not _all_valid(forms):
+            invalid.append(step)
+    return bound, invalid
+
+
+def _identity(data: dict, *, relationship: str | None = None) -> Identity:
+    fields = Identity.__dataclass_fields__
+    identity = Identity(**{key: value for key, value in data.items() if key in fields and value is not None})
+    if relationship:
+        identity.relationship = relationship
+    return identity
+
+
+def _submission(bound: dict) -> dict:
+    identity = bound["identity"]["form"].cleaned_data
+    situation = bound["situation"]["form"].cleaned_data
+    means = bound["household"]["form"].cleaned_data
+    members = [
+        _identity(member, relationship=member["relationship"])
+        for member in bound["household"]["members"].cleaned_data
+        if member.get("given_names")
+    ]
+    parties = [
+        Party(name=party["name"], kind=party["kind"], never_contact=party["never_contact"])
+        for party in bound["parties"]["parties"].cleaned_data
+        if party.get("name")
+    ]
+    return {
+        "principal": _identity(identity),
+        "members": members,
+        "parties": parties,
+        "situation": Situation(**{k: situation[k] for k in Situation.__dataclass_fields__}),
+        "means": Means(means["household_size"], means["annual_income"], means["region"]),
+        "narrative": bound["narrative"]["form"].cleaned_data["narrative"],
+    }
+
+
+def _review(request, intake):
+    draft = services.draft_content(intake)
+    bound, invalid = _collect(draft)
+    submission = _submission(bound) if not invalid else None
+    if request.method == "POST":
+        if invalid:
+            messages.error(request, _("Some steps still need correcting before the intake can be submitted."))
+            return redirect("intake:step", intake.public_id, invalid[0])
+        try:
+            intake = services.intake_submit(intake=intake, acting_user=request.user, **submission)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect("intake:step", intake.public_id, "identity")
+        except IntakeStateError as exc:
+            messages.error(request, str(exc))
+            return redirect("intake:home")
+        messages.success(request, _("Intake submitted. A coordinator will review it."))
+        return redirect("intake:detail", intake.public_id)
+    context = {
+        "intake": intake,
+        "step": "review",
+        "steps": _steps_context("review", draft),
+        "invalid": [(slug, label) for slug, label in STEPS if slug in invalid],
+        "submission": submission,
+        "a_number": format_a_number(submission["principal"].a_number) if submission else "",
+    }
+    return render(request, "intake/intake_step_review.html", context)

@@ -1,0 +1,198 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from intake.models import ConflictHit, Intake, NameKind
+from intake.services import (
+    IntakeStateError,
+    Party,
+    adverse_parties_set,
+    conflict_check_run,
+    conflict_hit_clear,
+    intake_mark_accepted,
+)
+from tests.intake.factories import ClientFactory, IntakeFactory
+
+
+def _check_names(volunteer, given, family, *, parties=(), aliases=()):
+    client = ClientFactory(
+        given_names=given, family_names=family, aliases=list(aliases), parties=list(parties)
+    )
+    intake = IntakeFactory(client=client, volunteer=volunteer)
+    check = conflict_check_run(intake=intake, acting_user=volunteer)
+    return check, list(check.hits.all())
+
+
+@pytest.mark.parametrize(
+    ("existing", "new"),
+    [
+        (("José", "Hernández"), ("Jose", "Hernandez")),  # accents
+        (("María", "García López"), ("López, María", "García")),  # order and commas
+        (("María", "García López"), ("Maria", "Garcia")),  # missing second surname
+        (("Jose", "Garcia"), ("Jose", "Garsia")),  # small typo
+        (("Małgorzata", "Wiśniewska"), ("Malgorzata", "Wisniewska")),  # Polish letters
+        (("Mohammed", "Al-Rashid"), ("Mohammed", "Al Rashid")),  # hyphen
+    ],
+)
+def test_it_finds_the_same_person_written_differently(volunteer, existing, new):
+    known = ClientFactory(given_names=existing[0], family_names=existing[1])
+    _check, hits = _check_names(volunteer, *new)
+    assert [hit.matched_client_id for hit in hits] == [known.pk]
+
+
+def test_it_does_not_flag_unrelated_names(volunteer):
+    ClientFactory(given_names="Ana", family_names="Torres")
+    ClientFactory(given_names="María", family_names="Pérez")
+    _check, hits = _check_names(volunteer, "María", "López")
+    assert hits == []
+
+
+def test_a_single_shared_given_name_is_not_a_conflict(volunteer):
+    ClientFactory(given_names="Maria", family_names="Kowalska")
+    _check, hits = _check_names(volunteer, "Maria", "Fernández")
+    assert hits == []
+
+
+def test_a_new_adverse_party_matching_an_existing_client_is_a_hit(volunteer):
+    known = ClientFactory(given_names="Rosa", family_names="Quispe Mamani")
+    _check, hits = _check_names(volunteer, "Elena", "Vargas", parties=["Rosa Quispe"])
+    assert [(h.searched_kind, h.matched_kind, h.matched_client_id) for h in hits] == [
+        (NameKind.ADVERSE, NameKind.CLIENT, known.pk)
+    ]
+
+
+def test_a_new_client_matching_an_existing_adverse_party_or_alias_is_a_hit(volunteer):
+    ClientFactory(given_names="Ewa", family_names="Nowak", parties=["Dariusz Zieliński"])
+    ClientFactory(given_names="Chen", family_names="Jing", aliases=["Fatima Haddad"])
+    _check, hits = _check_names(volunteer, "Dariusz", "Zielinski", aliases=["Fátima Hadad"])
+    assert sorted((h.searched_kind, h.matched_kind) for h in hits) == [
+        (NameKind.ALIAS, NameKind.ALIAS),
+        (NameKind.CLIENT, NameKind.ADVERSE),
+    ]
+
+
+def test_the_clients_own_family_is_not_a_conflict(volunteer):
+    from intake.services import household_create
+
+    household = household_create(acting_user=volunteer)
+    sister = ClientFactory(given_names="Inés", family_names="Mora Díaz", household=household)
+    client = ClientFactory(given_names="Ines", family_names="Mora", household=household)
+    intake = IntakeFactory(client=client, volunteer=volunteer)
+    check = conflict_check_run(intake=intake, acting_user=volunteer)
+    assert sister.pk not in {hit.matched_client_id for hit in check.hits.all()}
+
+
+def test_the_check_records_who_ran_it_and_marks_the_intake(volunteer):
+    ClientFactory(given_names="José", family_names="Hernández")
+    check, _hits = _check_names(volunteer, "Jose", "Hernandez")
+    assert check.run_by == volunteer
+    assert check.hit_count == 1
+    assert check.intake.conflict_status == Intake.ConflictStatus.REVIEW
+    assert check.history.first().history_user == volunteer
+
+
+def test_an_intake_cannot_be_accepted_before_the_check_runs(coordinator, open_intake):
+    with pytest.raises(IntakeStateError, match="Run the conflict check"):
+        intake_mark_accepted(intake=open_intake, acting_user=coordinator)
+
+
+def test_an_intake_with_uncleared_hits_cannot_be_accepted(volunteer, coordinator):
+    ClientFactory(given_names="José", family_names="Hernández")
+    check, _hits = _check_names(volunteer, "Jose", "Hernandez")
+    with pytest.raises(IntakeStateError, match="clear the possible conflicts"):
+        intake_mark_accepted(intake=check.intake, acting_user=coordinator)
+
+
+def test_a_coordinator_clears_a_hit_with_a_reason_and_the_intake_can_be_accepted(volunteer, coordinator):
+    ClientFactory(given_names="José", family_names="Hernández")
+    check, [hit] = _check_names(volunteer, "Jose", "Hernandez")
+    conflict_hit_clear(hit=hit, reason="Different date of birth and country.", acting_user=coordinator)
+    hit.refresh_from_db()
+    assert (hit.cleared_by, hit.clear_reason) == (coordinator, "Different date of birth and country.")
+    assert hit.history.first().history_user == coordinator
+    intake = intake_mark_accepted(intake=check.intake, acting_user=coordinator)
+    assert intake.status == Intake.Status.ACCEPTED
+
+
+def test_a_volunteer_cannot_clear_a_hit(volunteer):
+    ClientFactory(given_names="José", family_names="Hernández")
+    _check, [hit] = _check_names(volunteer, "Jose", "Hernandez")
+    with pytest.raises(PermissionDenied):
+        conflict_hit_clear(hit=hit, reason="Looks fine to me.", acting_user=volunteer)
+
+
+def test_clearing_needs_a_reason(volunteer, coordinator):
+    ClientFactory(given_names="José", family_names="Hernández")
+    _check, [hit] = _check_names(volunteer, "Jose", "Hernandez")
+    with pytest.raises(ValidationError):
+        conflict_hit_clear(hit=hit, reason="  ", acting_user=coordinator)
+
+
+def test_running_again_keeps_clearances_for_the_same_names(volunteer, coordinator):
+    ClientFactory(given_names="José", family_names="Hernández")
+    check, [hit] = _check_names(volunteer, "Jose", "Hernandez")
+    conflict_hit_clear(hit=hit, reason="Different person.", acting_user=coordinator)
+    again = conflict_check_run(intake=check.intake, acting_user=coordinator)
+    assert [h.clear_reason for h in again.hits.all()] == ["Different person."]
+    assert Intake.objects.get(pk=check.intake.pk).conflict_status == Intake.ConflictStatus.CLEARED
+
+
+def test_changing_adverse_parties_runs_the_check_again(volunteer, coordinator, open_intake):
+    conflict_check_run(intake=open_intake, acting_user=volunteer)
+    known = ClientFactory(given_names="Kateryna", family_names="Bondarenko")
+    adverse_parties_set(
+        client=open_intake.client, parties=[Party(name="Katerina Bondarenko")], acting_user=coordinator
+    )
+    open_intake.refresh_from_db()
+    assert open_intake.conflict_status == Intake.ConflictStatus.REVIEW
+    assert ConflictHit.objects.filter(check_run__intake=open_intake, matched_client=known).exists()
+
+
+def test_removing_an_adverse_party_keeps_its_history(coordinator):
+    client = ClientFactory(parties=["Empresa Ficticia S.A."])
+    adverse_parties_set(client=client, parties=[], acting_user=coordinator)
+    assert client.adverse_parties.count() == 0
+    assert client.adverse_parties.model.history.filter(history_type="-").count() == 1
+
+
+def test_a_never_contact_party_cannot_become_the_safe_contact(coordinator):
+    client = ClientFactory(safe_contact_name="Ramón Castillo")
+    with pytest.raises(ValidationError, match="never contact"):
+        adverse_parties_set(
+            client=client, parties=[Party(name="Ramon Castillo", never_contact=True)], acting_user=coordinator
+        )
+
+
+def test_sharing_a_given_name_and_one_surname_is_not_the_same_person(volunteer):
+    ClientFactory(given_names="María", family_names="García Pérez")
+    _check, hits = _check_names(volunteer, "María", "García López")
+    assert hits == []
+
+
+def test_a_typo_and_a_missing_surname_together_still_match(volunteer):
+    known = ClientFactory(given_names="José", family_names="García López")
+    _check, hits = _check_names(volunteer, "Jose", "Garsia")
+    assert [hit.matched_client_id for hit in hits] == [known.pk]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("jose", "hose", True),
+        ("garcia", "garsia", True),
+        ("zhang", "zahng", True),
+        ("li", "liu", False),
+        ("hu", "zhu", False),
+        ("lopez", "perez", False),
+        ("martin", "martinez", False),
+    ],
+)
+def test_one_typo_per_word_is_allowed_but_short_names_must_be_equal(a, b, same):
+    from intake.matching import same_token
+
+    assert same_token(a, b) is same
+
+
+def test_a_different_first_name_with_the_same_surname_is_not_a_match(volunteer):
+    ClientFactory(given_names="John", family_names="Blackwell")
+    _check, hits = _check_names(volunteer, "Owen", "Blackwell")
+    assert hits == []

@@ -1,0 +1,426 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from clinic.models import AccessEvent
+from intake.models import Client, Intake
+from intake.services import conflict_check_run, draft_content
+from tests.intake.factories import ClientFactory, IntakeFactory
+
+IDENTITY = {
+    "given_names": "Lucía",
+    "family_names": "Paredes Ríos",
+    "aliases": "Lucy Paredes",
+    "date_of_birth": "1991-05-06",
+    "a_number": "A-012-345-678",
+    "country_of_birth": "Honduras",
+    "preferred_language": "es",
+    "languages": ["es", "en"],
+    "phone": "555-0199",
+    "address": "",
+    "safe_contact_name": "",
+    "safe_contact_note": "",
+}
+SITUATION = {"channel": "walk_in", "facility": "", "court": ""}
+HOUSEHOLD = {
+    "means-household_size": "2",
+    "means-annual_income": "18000",
+    "means-region": "contiguous",
+    "members-TOTAL_FORMS": "1",
+    "members-INITIAL_FORMS": "0",
+    "members-0-given_names": "Mateo",
+    "members-0-family_names": "Paredes",
+    "members-0-relationship": "child",
+}
+PARTIES = {
+    "parties-TOTAL_FORMS": "1",
+    "parties-INITIAL_FORMS": "0",
+    "parties-0-name": "Héctor Salas",
+    "parties-0-kind": "person",
+    "parties-0-never_contact": "on",
+}
+
+
+def _step(intake, step):
+    return reverse("intake:step", args=[intake.public_id, step])
+
+
+def _detail(intake):
+    return reverse("intake:detail", args=[intake.public_id])
+
+
+# Home and queue -----------------------------------------------------------------------------------
+
+
+def test_a_volunteer_sees_only_their_own_open_intakes(client, volunteer, other_volunteer):
+    mine = IntakeFactory(volunteer=volunteer, client=ClientFactory(given_names="Mine"))
+    IntakeFactory(volunteer=other_volunteer, client=ClientFactory(given_names="Theirs"))
+    IntakeFactory(
+        volunteer=volunteer, status=Intake.Status.DECLINED, client=ClientFactory(given_names="Closed")
+    )
+    client.force_login(volunteer)
+    response = client.get(reverse("intake:home"))
+    assert list(response.context["intakes"]) == [mine]
+    assert b"Theirs" not in response.content and b"Closed" not in response.content
+    assert reverse("intake:emergency").encode() in response.content
+
+
+def test_home_query_count_does_not_grow_with_intakes(client, volunteer, django_assert_num_queries):
+    IntakeFactory.create_batch(15, volunteer=volunteer)
+    client.force_login(volunteer)
+    with django_assert_num_queries(7):
+        client.get(reverse("intake:home"))
+
+
+@pytest.mark.parametrize("actor", ["attorney", "administrator"])
+def test_home_refuses_other_roles(client, request, actor):
+    client.force_login(request.getfixturevalue(actor))
+    assert client.get(reverse("intake:home")).status_code == 403
+
+
+def test_the_queue_puts_emergencies_and_urgent_intakes_first(client, coordinator):
+    calm = IntakeFactory()
+    urgent = IntakeFactory(is_urgent=True)
+    emergency = IntakeFactory(is_urgent=True, is_emergency=True)
+    IntakeFactory(status=Intake.Status.DRAFT)
+    client.force_login(coordinator)
+    response = client.get(reverse("intake:queue"))
+    assert list(response.context["intakes"]) == [emergency, urgent, calm]
+    assert reverse("cases:intake_accept", args=[calm.pk]).encode() in response.content
+
+
+def test_queue_query_count_does_not_grow_with_intakes(client, coordinator, django_assert_num_queries):
+    IntakeFactory.create_batch(15)
+    client.force_login(coordinator)
+    with django_assert_num_queries(7):
+        client.get(reverse("intake:queue"))
+
+
+@pytest.mark.parametrize("actor", ["volunteer", "attorney"])
+def test_the_queue_refuses_everyone_but_coordinators(client, request, actor):
+    client.force_login(request.getfixturevalue(actor))
+    assert client.get(reverse("intake:queue")).status_code == 403
+
+
+# The intake page ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def intake_with_hit(volunteer):
+    ClientFactory(given_names="José", family_names="Hernández Soto", phone="555-7777", a_number="099999999")
+    intake = IntakeFactory(
+        volunteer=volunteer, client=ClientFactory(given_names="Jose", family_names="Hernandez")
+    )
+    conflict_check_run(intake=intake, acting_user=volunteer)
+    return intake
+
+
+def test_a_volunteer_sees_only_that_a_coordinator_must_review(client, volunteer, intake_with_hit):
+    client.force_login(volunteer)
+    response = client.get(_detail(intake_with_hit))
+    assert response.status_code == 200
+    assert b"Possible conflict: a coordinator must review" in response.content
+    for secret in (b"Soto", b"555-7777", b"A-099"):
+        assert secret not in response.content
+
+
+def test_a_coordinator_sees_the_hits_and_the_access_is_logged(client, coordinator, intake_with_hit):
+    client.force_login(coordinator)
+    response = client.get(_detail(intake_with_hit))
+    assert b"Hern\xc3\xa1ndez Soto" in response.content
+    assert AccessEvent.objects.filter(actor=coordinator, object_id=str(intake_with_hit.client_id)).exists()
+
+
+@pytest.mark.parametrize("actor", ["other_volunteer", "attorney"])
+def test_others_cannot_see_an_intake(client, request, intake_with_hit, actor):
+    client.force_login(request.getfixturevalue(actor))
+    assert client.get(_detail(intake_with_hit)).status_code in {403, 404}
+
+
+def test_another_volunteer_gets_404_not_403(client, other_volunteer, intake_with_hit):
+    client.force_login(other_volunteer)
+    assert client.get(_detail(intake_with_hit)).status_code == 404
+
+
+def test_a_volunteer_loses_sight_of_an_intake_once_decided(client, volunteer):
+    intake = IntakeFactory(volunteer=volunteer, status=Intake.Status.REFERRED)
+    client.force_login(volunteer)
+    assert client.get(_detail(intake)).status_code == 404
+
+
+def test_a_never_contact_party_is_shown_as_a_warning(client, coordinator):
+    intake = IntakeFactory(client=ClientFactory(parties=[("Héctor Salas", True)]))
+    client.force_login(coordinator)
+    response = client.get(_detail(intake))
+    assert b"Never contact:" in response.content
+
+
+def test_a_coordinator_clears_a_hit_on_the_page(client, coordinator, intake_with_hit):
+    hit = intake_with_hit.conflict_checks.first().hits.get()
+    client.force_login(coordinator)
+    url = reverse("intake:hit_clear", args=[intake_with_hit.public_id, hit.pk])
+    client.post(url, {"clear_reason": "Different person: other country of birth."})
+    hit.refresh_from_db()
+    assert hit.cleared_by == coordinator
+    assert Intake.objects.get(pk=intake_with_hit.pk).conflict_status == Intake.ConflictStatus.CLEARED
+
+
+@pytest.mark.parametrize("actor", ["volunteer", "attorney"])
+def test_only_coordinators_clear_hits(client, request, intake_with_hit, actor):
+    hit = intake_with_hit.conflict_checks.first().hits.get()
+    client.force_login(request.getfixturevalue(actor))
+    response = client.post(
+        reverse("intake:hit_clear", args=[intake_with_hit.public_id, hit.pk]), {"clear_reason": "fine"}
+    )
+    assert response.status_code == 403
+    hit.refresh_from_db()
+    assert hit.cleared_at is None
+
+
+def test_accepting_with_an_uncleared_conflict_is_refused_with_a_message(client, coordinator, intake_with_hit):
+    client.force_login(coordinator)
+    response = client.post(reverse("cases:intake_accept", args=[intake_with_hit.pk]), follow=True)
+    assert b"clear the possible conflicts" in response.content
+    assert Intake.objects.get(pk=intake_with_hit.pk).status == Intake.Status.OPEN
+
+
+def test_a_coordinator_refers_and_declines_from_the_page(client, coordinator):
+    referred, declined = IntakeFactory(), IntakeFactory()
+    client.force_login(coordinator)
+    client.post(
+        reverse("intake:refer", args=[referred.public_id]), {"referred_to": "Otra Clínica", "reason": ""}
+    )
+    client.post(reverse("intake:decline", args=[declined.public_id]), {"reason": "Conflict."})
+    assert Intake.objects.get(pk=referred.pk).status == Intake.Status.REFERRED
+    assert Intake.objects.get(pk=declined.pk).status == Intake.Status.DECLINED
+
+
+@pytest.mark.parametrize("actor", ["volunteer", "attorney"])
+def test_only_coordinators_decide(client, db, request, actor):
+    intake = IntakeFactory()
+    client.force_login(request.getfixturevalue(actor))
+    assert client.post(reverse("intake:decline", args=[intake.public_id]), {"reason": "x"}).status_code == 403
+    assert Intake.objects.get(pk=intake.pk).status == Intake.Status.OPEN
+
+
+# The multi-step form ------------------------------------------------------------------------------
+
+
+def test_a_volunteer_goes_through_every_step_and_submits(client, volunteer):
+    client.force_login(volunteer)
+    response = client.post(reverse("intake:new"))
+    intake = Intake.objects.get()
+    assert response.url == _step(intake, "identity")
+    for step, data in [
+        ("identity", IDENTITY),
+        ("situation", SITUATION),
+        ("household", HOUSEHOLD),
+        ("parties", PARTIES),
+        ("narrative", {"narrative": "Vino en 2019."}),
+    ]:
+        response = client.post(_step(intake, step), data)
+        assert response.status_code == 302, (step, response.context and response.context.get("form"))
+    review = client.get(_step(intake, "review"))
+    assert b"Lucy Paredes" in review.content
+    response = client.post(_step(intake, "review"))
+    assert response.url == _detail(intake)
+    intake.refresh_from_db()
+    assert intake.status == Intake.Status.OPEN
+    assert intake.client.a_number == "012345678"
+    assert intake.client.household.members.count() == 2
+    assert intake.poverty_percent is not None
+    assert intake.client.adverse_parties.get().never_contact
+
+
+def test_a_step_with_errors_keeps_what_was_typed(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(_step(draft_intake, "identity"), {**IDENTITY, "a_number": "B-12"})
+    assert response.status_code == 200
+    assert "letter A followed by 8 or 9 digits" in response.content.decode()
+    saved = draft_content(Intake.objects.get(pk=draft_intake.pk))
+    assert saved["steps"]["identity"]["given_names"] == ["Lucía"]
+    assert "identity" not in saved["completed"]
+    again = client.get(_step(draft_intake, "identity"))
+    assert 'value="Paredes Ríos"' in again.content.decode()
+
+
+def test_autosave_keeps_a_draft_without_leaving_the_page(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(
+        _step(draft_intake, "narrative"), {"narrative": "A medio escribir"}, headers={"X-Autosave": "1"}
+    )
+    assert response.status_code == 204
+    saved = draft_content(Intake.objects.get(pk=draft_intake.pk))
+    assert saved["steps"]["narrative"]["narrative"] == ["A medio escribir"]
+
+
+def test_submitting_with_unfinished_steps_sends_the_volunteer_back(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    client.post(_step(draft_intake, "identity"), IDENTITY)
+    response = client.post(_step(draft_intake, "review"))
+    assert response.url == _step(draft_intake, "situation")
+    assert Client.objects.count() == 0
+
+
+@pytest.mark.parametrize("actor", ["other_volunteer", "coordinator", "attorney"])
+def test_only_its_volunteer_edits_a_draft(client, request, draft_intake, actor):
+    client.force_login(request.getfixturevalue(actor))
+    response = client.post(_step(draft_intake, "identity"), IDENTITY)
+    assert response.status_code in {403, 404}
+    assert draft_content(Intake.objects.get(pk=draft_intake.pk))["steps"] == {}
+
+
+# Bad input ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("given_names", "x" * 151, "at most 150 characters"),
+        ("family_names", "Pérez\x07", "control characters"),
+        ("date_of_birth", "2999-01-01", "cannot be in the future"),
+        ("date_of_birth", "31/31/1990", "Enter a valid date"),
+        ("given_names", "", "This field is required"),
+    ],
+)
+def test_bad_identity_input_is_refused_beside_the_field(
+    client, volunteer, draft_intake, field, value, message
+):
+    client.force_login(volunteer)
+    response = client.post(_step(draft_intake, "identity"), {**IDENTITY, field: value})
+    assert response.status_code == 200
+    assert message in response.context["form"].errors[field][0]
+    assert f'id="id_{field}_error"' in response.content.decode()
+    assert Client.objects.count() == 0
+
+
+def test_script_tags_and_right_to_left_text_are_stored_as_typed_and_shown_escaped(client, volunteer):
+    intake = IntakeFactory(
+        volunteer=volunteer,
+        client=ClientFactory(given_names="<script>alert(1)</script>", family_names="عبد الله"),
+    )
+    client.force_login(volunteer)
+    content = client.get(_detail(intake)).content.decode()
+    assert "<script>alert(1)</script>" not in content
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+    assert "<bdi>&lt;script&gt;alert(1)&lt;/script&gt; عبد الله</bdi>" in content
+
+
+# Emergency -----------------------------------------------------------------------------------------
+
+
+def test_the_hotline_records_an_emergency_in_one_short_form(
+    client, volunteer, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    coordinator.is_on_call = True
+    coordinator.save()
+    client.force_login(volunteer)
+    data = {
+        "given_names": "Yusuf",
+        "family_names": "Karimi",
+        "a_number": "",
+        "facility": "Centro Ficticio",
+        "detained_on": date.today().isoformat(),
+        "caller_name": "Nadia",
+        "callback_phone": "555-0100",
+        "narrative": "",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("intake:emergency"), data)
+    intake = Intake.objects.get()
+    assert response.url == _detail(intake)
+    assert intake.is_emergency and intake.is_urgent
+    assert len(mailoutbox) == 1
+
+
+def test_an_incomplete_emergency_saves_nothing(client, volunteer):
+    client.force_login(volunteer)
+    response = client.post(reverse("intake:emergency"), {"given_names": "Yusuf", "a_number": "12"})
+    assert response.status_code == 400
+    assert "family_names" in response.context["form"].errors
+    assert "a_number" in response.context["form"].errors
+    assert Intake.objects.count() == 0
+
+
+def test_attorneys_cannot_record_emergencies(client, attorney):
+    client.force_login(attorney)
+    assert client.get(reverse("intake:emergency")).status_code == 403
+
+
+# Guidelines -----------------------------------------------------------------------------------------
+
+
+def test_a_coordinator_adds_a_years_figures(client, coordinator):
+    client.force_login(coordinator)
+    data = {"year": "2026", "region": "hawaii", "base_amount": "18500", "per_additional_person": "6500"}
+    assert client.post(reverse("intake:guidelines"), data).status_code == 302
+    assert b"2026" in client.get(reverse("intake:guidelines")).content
+
+
+@pytest.mark.parametrize("actor", ["volunteer", "attorney"])
+def test_only_coordinators_edit_guidelines(client, request, actor):
+    client.force_login(request.getfixturevalue(actor))
+    assert client.get(reverse("intake:guidelines")).status_code == 403
+
+
+def test_the_forms_speak_spanish(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    client.cookies["django_language"] = "es"
+    response = client.post(_step(draft_intake, "identity"), {**IDENTITY, "a_number": "123"})
+    content = response.content.decode()
+    assert "Un número A es la letra A seguida de 8 o 9 dígitos" in content
+    assert "Guardar y continuar" in content
+
+
+def test_a_volunteer_whose_intake_links_a_known_client_does_not_see_that_clients_record(client, volunteer):
+    from intake.services import Identity, client_save_identity
+
+    known, _ = client_save_identity(
+        identity=Identity(
+            given_names="Lucía",
+            family_names="Paredes",
+            a_number="012345678",
+            phone="555-4242",
+            address="Calle 9",
+        ),
+        acting_user=volunteer,
+    )
+    known.adverse_parties.create(name="Empleador Ficticio LLC")
+    client.force_login(volunteer)
+    draft = client.post(reverse("intake:new"))
+    intake = Intake.objects.get(status=Intake.Status.DRAFT)
+    steps = [("identity", IDENTITY), ("situation", SITUATION), ("household", HOUSEHOLD)]
+    steps += [
+        ("parties", {"parties-TOTAL_FORMS": "0", "parties-INITIAL_FORMS": "0"}),
+        ("narrative", {"narrative": ""}),
+    ]
+    for step, data in steps:
+        assert client.post(_step(intake, step), data).status_code == 302
+    client.post(_step(intake, "review"))
+    intake.refresh_from_db()
+    assert intake.client == known and draft.status_code == 302
+    content = client.get(_detail(intake)).content.decode()
+    for secret in ("555-4242", "Calle 9", "Empleador Ficticio", "A-012-345-678"):
+        assert secret not in content
+
+
+def test_the_volunteer_runs_the_conflict_check_again(client, volunteer, open_intake):
+    client.force_login(volunteer)
+    response = client.post(reverse("intake:conflict_check", args=[open_intake.public_id]))
+    assert response.url == _detail(open_intake)
+    assert Intake.objects.get(pk=open_intake.pk).conflict_status == Intake.ConflictStatus.CLEAR
+
+
+@pytest.mark.parametrize(("actor", "status"), [("other_volunteer", 404), ("attorney", 403)])
+def test_others_cannot_run_someone_elses_check(client, request, open_intake, actor, status):
+    client.force_login(request.getfixturevalue(actor))
+    assert client.post(reverse("intake:conflict_check", args=[open_intake.public_id])).status_code == status
+    assert not open_intake.conflict_checks.exists()
+
+
+@pytest.mark.parametrize("actor", ["attorney", "coordinator"])
+def test_only_volunteers_start_intakes(client, request, actor):
+    client.force_login(request.getfixturevalue(actor))
+    assert client.post(reverse("intake:new")).status_code == 403
+    assert not Intake.objects.exists()
