@@ -309,8 +309,8 @@ def case_list(request):
 
 @require_POST
 @role_required(Role.COORDINATOR)
-def intake_accept(request, pk: int):
-    intake = get_object_or_404(Intake, pk=pk)
+def intake_accept(request, public_id):
+    intake = get_object_or_404(Intake, public_id=public_id)
     try:
         services.case_open(intake=intake, opened_by=request.user)
     except IntakeStateError as exc:

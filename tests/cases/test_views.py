@@ -196,7 +196,7 @@ def test_accepting_an_intake_opens_a_case(client, coordinator):
     intake = IntakeFactory()
     conflict_check_run(intake=intake, acting_user=coordinator)
     client.force_login(coordinator)
-    response = client.post(reverse("cases:intake_accept", args=[intake.pk]))
+    response = client.post(reverse("cases:intake_accept", args=[intake.public_id]))
     assert Case.objects.get(intake=intake).status == Case.Status.AWAITING_ASSIGNMENT
     assert response.url == reverse("intake:queue")
 
@@ -206,7 +206,7 @@ def test_an_intake_without_a_conflict_check_is_not_accepted(client, coordinator)
 
     intake = IntakeFactory()
     client.force_login(coordinator)
-    response = client.post(reverse("cases:intake_accept", args=[intake.pk]), follow=True)
+    response = client.post(reverse("cases:intake_accept", args=[intake.public_id]), follow=True)
     assert not Case.objects.filter(intake=intake).exists()
     assert "Run the conflict check before accepting this intake." in response.content.decode()
 
@@ -215,7 +215,7 @@ def test_an_attorney_cannot_accept_an_intake(client, attorney):
     from tests.cases.factories import IntakeFactory
 
     client.force_login(attorney)
-    assert client.post(reverse("cases:intake_accept", args=[IntakeFactory().pk])).status_code == 403
+    assert client.post(reverse("cases:intake_accept", args=[IntakeFactory().public_id])).status_code == 403
 
 
 def test_a_mentor_cannot_close_the_case(client, coordinator, other_attorney, case):

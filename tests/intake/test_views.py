@@ -87,7 +87,7 @@ def test_the_queue_puts_emergencies_and_urgent_intakes_first(client, coordinator
     client.force_login(coordinator)
     response = client.get(reverse("intake:queue"))
     assert list(response.context["intakes"]) == [emergency, urgent, calm]
-    assert reverse("cases:intake_accept", args=[calm.pk]).encode() in response.content
+    assert reverse("cases:intake_accept", args=[calm.public_id]).encode() in response.content
 
 
 def test_queue_query_count_does_not_grow_with_intakes(client, coordinator, django_assert_num_queries):
@@ -180,7 +180,7 @@ def test_only_coordinators_clear_hits(client, request, intake_with_hit, actor):
 
 def test_accepting_with_an_uncleared_conflict_is_refused_with_a_message(client, coordinator, intake_with_hit):
     client.force_login(coordinator)
-    response = client.post(reverse("cases:intake_accept", args=[intake_with_hit.pk]), follow=True)
+    response = client.post(reverse("cases:intake_accept", args=[intake_with_hit.public_id]), follow=True)
     assert b"clear the possible conflicts" in response.content
     assert Intake.objects.get(pk=intake_with_hit.pk).status == Intake.Status.OPEN
 
