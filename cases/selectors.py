@@ -1,6 +1,8 @@
 """Reads that pages share, with their prefetching inside."""
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from datetime import timedelta
+
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from cases.models import Assignment, Case, Hearing, Note, Offer, TimeEntry
@@ -103,3 +105,13 @@ def case_history(*, case: Case) -> list[dict]:
             previous_by_id[record.id] = record
     rows.sort(key=lambda row: row["at"], reverse=True)
     return rows
+
+
+def case_counts(*, expiring_within: timedelta = timedelta(hours=24)) -> dict[str, int]:
+    """Figures for the coordinators' overview: cases by status and offers about to expire."""
+    by_status = dict(Case.objects.order_by().values_list("status").annotate(n=Count("pk")))
+    counts = {status: by_status.get(status, 0) for status in Case.Status.values}
+    counts["offers_expiring"] = Offer.objects.filter(
+        status=Offer.Status.OPEN, expires_at__lte=timezone.now() + expiring_within
+    ).count()
+    return counts

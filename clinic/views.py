@@ -26,7 +26,13 @@ def home(request):
 
 @role_required(Role.COORDINATOR)
 def coordinator_home(request):
-    return render(request, "clinic/coordinator_home.html")
+    # clinic/views.py sits on top of the apps (like clinic/urls.py) and reads them through selectors.
+    from cases.selectors import case_counts
+    from intake.selectors import intake_counts
+
+    return render(
+        request, "clinic/coordinator_home.html", {"intakes": intake_counts(), "cases": case_counts()}
+    )
 
 
 @role_required(Role.ADMINISTRATOR)

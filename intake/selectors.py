@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from clinic.models import User
 from intake.models import AdverseParty, ConflictCheck, ConflictHit, Intake
@@ -56,3 +56,13 @@ def never_contact_parties(*, intake: Intake) -> list[AdverseParty]:
     if client is None:
         return []
     return [party for party in client.adverse_parties.all() if party.never_contact]
+
+
+def intake_counts() -> dict[str, int]:
+    """Figures for the coordinators' overview, in one query."""
+    open_intakes = Q(status=Intake.Status.OPEN)
+    return Intake.objects.aggregate(
+        open=Count("pk", filter=open_intakes),
+        urgent=Count("pk", filter=open_intakes & Q(is_urgent=True)),
+        conflict_review=Count("pk", filter=open_intakes & Q(conflict_status=Intake.ConflictStatus.REVIEW)),
+    )

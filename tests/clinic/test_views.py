@@ -57,3 +57,34 @@ def test_the_accounts_page_query_count_does_not_grow_with_accounts(
     UserFactory.create_batch(10, role="attorney")
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(reverse("accounts"))
+
+
+def test_the_coordinator_overview_counts_what_needs_attention(client, coordinator, volunteer):
+    from intake.models import Intake
+
+    Intake.objects.create(volunteer=volunteer, channel=Intake.Channel.HOTLINE, is_urgent=True)
+    Intake.objects.create(volunteer=volunteer, channel=Intake.Channel.WALK_IN)
+    Intake.objects.create(volunteer=volunteer, channel=Intake.Channel.WALK_IN, status=Intake.Status.DECLINED)
+    client.force_login(coordinator)
+    context = client.get(reverse("coordinator_home")).context
+    assert context["intakes"]["open"] == 2
+    assert context["intakes"]["urgent"] == 1
+    assert context["cases"]["awaiting"] == 0
+
+
+@pytest.mark.parametrize("actor", ["volunteer", "attorney", "administrator"])
+def test_the_overview_is_refused_to_other_roles(client, request, actor):
+    client.force_login(request.getfixturevalue(actor))
+    assert client.get(reverse("coordinator_home")).status_code == 403
+
+
+def test_the_overview_query_count_is_fixed(client, coordinator, volunteer, django_assert_num_queries):
+    from intake.models import Intake
+
+    client.force_login(coordinator)
+    with django_assert_num_queries(9) as first:
+        client.get(reverse("coordinator_home"))
+    for _ in range(5):
+        Intake.objects.create(volunteer=volunteer, channel=Intake.Channel.HOTLINE, is_urgent=True)
+    with django_assert_num_queries(len(first.captured_queries)):
+        client.get(reverse("coordinator_home"))

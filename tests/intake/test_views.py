@@ -80,7 +80,7 @@ def test_home_refuses_other_roles(client, request, actor):
 
 
 def test_the_queue_puts_emergencies_and_urgent_intakes_first(client, coordinator):
-    calm = IntakeFactory()
+    calm = IntakeFactory(conflict_status=Intake.ConflictStatus.CLEAR)
     urgent = IntakeFactory(is_urgent=True)
     emergency = IntakeFactory(is_urgent=True, is_emergency=True)
     IntakeFactory(status=Intake.Status.DRAFT)
@@ -88,6 +88,16 @@ def test_the_queue_puts_emergencies_and_urgent_intakes_first(client, coordinator
     response = client.get(reverse("intake:queue"))
     assert list(response.context["intakes"]) == [emergency, urgent, calm]
     assert reverse("cases:intake_accept", args=[calm.public_id]).encode() in response.content
+
+
+def test_the_queue_offers_review_instead_of_accept_until_the_conflict_check_is_clear(client, coordinator):
+    unchecked = IntakeFactory()
+    in_review = IntakeFactory(conflict_status=Intake.ConflictStatus.REVIEW)
+    client.force_login(coordinator)
+    html = client.get(reverse("intake:queue")).content.decode()
+    for intake in (unchecked, in_review):
+        assert reverse("cases:intake_accept", args=[intake.public_id]) not in html
+        assert reverse("intake:detail", args=[intake.public_id]) in html
 
 
 def test_queue_query_count_does_not_grow_with_intakes(client, coordinator, django_assert_num_queries):
