@@ -18,8 +18,8 @@ from cases.models import Assignment, Case, ClosingCode, Hearing, Note, Offer, Ou
 from clinic.models import AttorneyProfile, Funder, Grant, User
 from clinic.permissions import has_role
 from clinic.roles import Role
-from intake.models import Client, Intake
-from intake.services import intake_mark_accepted
+from intake.models import Client, ConflictCheck, Intake
+from intake.services import Party, adverse_parties_set, conflict_check_run, intake_mark_accepted
 
 
 class CaseStateError(Exception):
@@ -418,3 +418,19 @@ def attorney_profile_save(*, user: User, acting_user: User, **fields) -> Attorne
         setattr(profile, name, value)
     _save(profile, acting_user)
     return profile
+
+
+@transaction.atomic
+def case_parties_set(*, case: Case, parties: list[Party], acting_user: User) -> ConflictCheck | None:
+    """Changes the parties on the other side of a matter and runs the conflict check again.
+
+    Parties belong to the client (intake keeps them); the check is recorded on the intake the case
+    came from, where coordinators review and clear hits as for any intake.
+    """
+    case = _lock(case)
+    if case.status == S.CLOSED:
+        raise CaseStateError(_("Reopen the case before changing its parties."))
+    adverse_parties_set(client=case.client, parties=parties, acting_user=acting_user)
+    if case.intake_id is None:
+        return None
+    return conflict_check_run(intake=case.intake, acting_user=acting_user)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/history/", views.case_history, name="case_history"),
     path("<int:pk>/edit/", views.case_edit, name="case_edit"),
+    path("<int:pk>/parties/", views.case_parties, name="case_parties"),
     path("<int:pk>/match/", views.case_match, name="case_match"),
     path("<int:pk>/notes/", views.note_add, name="note_add"),
     path("<int:pk>/time/", views.time_add, name="time_add"),

@@ -36,8 +36,9 @@ from clinic.access_log import record_access
 from clinic.models import AccessEvent, AttorneyProfile, Funder, Grant, User
 from clinic.permissions import is_coordinator, role_required
 from clinic.roles import Role
+from intake.forms import PartyFormSet
 from intake.models import Intake
-from intake.services import IntakeStateError
+from intake.services import IntakeStateError, Party
 
 CASE_ROLES = (Role.ATTORNEY, Role.COORDINATOR)
 
@@ -373,3 +374,31 @@ def profile_edit(request):
             messages.success(request, _("Your profile is saved; coordinators match cases with it."))
             return redirect("cases:caseload")
     return render(request, "cases/profile_edit.html", {"form": form})
+
+
+@role_required(*CASE_ROLES)
+def case_parties(request, pk: int):
+    """Coordinators and the attorneys who may change the case edit its adverse parties."""
+    case = get_case_for_user(request.user, pk, write=True)
+    initial = [
+        {"name": p.name, "kind": p.kind, "never_contact": p.never_contact}
+        for p in case.client.adverse_parties.order_by("name")
+    ]
+    formset = PartyFormSet(request.POST or None, initial=initial, prefix="parties")
+    if request.method == "POST" and formset.is_valid():
+        parties = [
+            Party(name=f["name"], kind=f["kind"], never_contact=f["never_contact"])
+            for f in formset.cleaned_data
+            if f and f.get("name") and not f.get("DELETE")
+        ]
+        try:
+            check = services.case_parties_set(case=case, parties=parties, acting_user=request.user)
+        except (CaseStateError, ValidationError) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            if check is not None and check.intake.conflict_status == Intake.ConflictStatus.REVIEW:
+                messages.warning(request, _("Parties saved. Possible conflict: a coordinator must review."))
+            else:
+                messages.success(request, _("Parties saved; the conflict check found nothing new."))
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/case_parties.html", {"case": case, "formset": formset})

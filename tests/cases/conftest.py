@@ -4,12 +4,6 @@ from cases.models import Case
 from tests.cases.factories import CaseFactory, ClientFactory, IntakeFactory, OfferFactory
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Factories hash a password for every user they make; these tests make many."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def case(attorney):
     """An active case held by `attorney` (with the object permissions the services would grant)."""
