@@ -6,7 +6,6 @@ experience and past acceptance are counted by the database in one grouped query 
 name comparisons for conflicts, which need unidecode, run in Python over rows already fetched.
 """
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -15,13 +14,11 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from unidecode import unidecode
 
 from cases.models import Assignment, Case, Hearing, Offer
 from clinic.models import AttorneyProfile, PracticeArea
 from clinic.roles import Role
-
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+from intake.normalise import normalise_name as intake_normalise_name
 
 LANGUAGE_POINTS = 35
 EXPERIENCE_LEVEL_POINTS = 5  # per level, 4 levels
@@ -31,13 +28,9 @@ ACCEPTANCE_POINTS = 10
 DEFAULT_LIMIT = 50
 
 
-@lru_cache(maxsize=20_000)
-def normalise_name(name: str) -> str:
-    """'Hartley & Ross, LLP' equals 'ross hartley llp'; 'Peña, Gustavo' equals 'Gustavo Pena'.
-
-    Tokens are sorted, as in intake's conflict check, because names arrive in either order.
-    """
-    return " ".join(sorted(_NON_WORD.sub(" ", unidecode(name or "").casefold()).split()))
+# Intake's normalisation ('Peña, Gustavo' equals 'Gustavo Pena'), cached: ranking compares the
+# same few thousand attorney and firm names on every request.
+normalise_name = lru_cache(maxsize=20_000)(intake_normalise_name)
 
 
 @dataclass
