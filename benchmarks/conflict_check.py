@@ -1,7 +1,7 @@
 """Conflict-check latency and recall on synthetic data. Not part of the test run.
 
-    .venv/bin/python benchmarks/conflict_check.py --backend sqlite --clients 10000
-    .venv/bin/python benchmarks/conflict_check.py --backend postgres --clients 200000 \
+    .venv/bin/python -m benchmarks.conflict_check --backend sqlite --clients 10000
+    .venv/bin/python -m benchmarks.conflict_check --backend postgres --clients 200000 \
         --postgres-url postgres://postgres@127.0.0.1:5432/clinic_bench_intake
 
 It builds a throwaway database (a temporary SQLite file, or the named PostgreSQL database, dropped
@@ -26,13 +26,11 @@ import os
 import random
 import secrets
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks._support import recreate_bench_database
 
 
 def _words(text: str) -> list[str]:
@@ -161,21 +159,10 @@ def configure(backend: str, postgres_url: str, workdir: Path) -> None:
     os.environ["CLINIC_INDEX_KEY"] = base64.b64encode(secrets.token_bytes(32)).decode()
     os.environ["LOG_LEVEL"] = "WARNING"
     if backend == "postgres":
-        name = urlparse(postgres_url).path.lstrip("/")
-        if name in {"", "clinic", "clinic_intake", "clinic_cases", "postgres"}:
-            sys.exit(
-                f"Refusing to use the database {name!r}: give a throwaway one such as clinic_bench_intake."
-            )
-        import psycopg
-
-        admin_url = postgres_url.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+        recreate_bench_database(postgres_url)
         os.environ["DATABASE_URL"] = postgres_url
     else:
         os.environ.pop("DATABASE_URL", None)
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()

@@ -2,8 +2,8 @@
 
 Runs against a throwaway database, never the development one:
 
-    .venv/bin/python benchmarks/matching.py                    # SQLite in a temporary folder
-    .venv/bin/python benchmarks/matching.py --database-url postgres://postgres@127.0.0.1:5432/clinic_bench_cases
+    .venv/bin/python -m benchmarks.matching                    # SQLite in a temporary folder
+    .venv/bin/python -m benchmarks.matching --database-url postgres://postgres@127.0.0.1:5432/clinic_bench_cases
 
 The PostgreSQL database (its name must contain 'bench') is wiped before the run. Data is
 synthetic and bulk-inserted (history rows are not needed to measure reads).
@@ -15,13 +15,11 @@ import os
 import random
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks._support import recreate_bench_database
 
 ATTORNEYS = 2_000
 TARGET_CASES = 200
@@ -48,8 +46,7 @@ def configure(args) -> None:
     os.environ["CLINIC_DATA_DIR"] = data_dir
     os.environ["DEBUG"] = "true"
     if args.database_url:
-        if "bench" not in args.database_url.rstrip("/").rsplit("/", 1)[-1]:
-            sys.exit("The database is wiped first: its name must contain 'bench' (e.g. clinic_bench_cases).")
+        recreate_bench_database(args.database_url)
         os.environ["DATABASE_URL"] = args.database_url
     else:
         os.environ.pop("DATABASE_URL", None)
@@ -216,9 +213,6 @@ def main() -> None:
     from intake.models import AdverseParty, Client
 
     setup_test_environment()  # lets the test client use the "testserver" host
-    if args.database_url:
-        with connection.cursor() as cursor:
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     call_command("migrate", verbosity=0)
     print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']})", flush=True)
 
