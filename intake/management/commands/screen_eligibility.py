@@ -2,7 +2,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.management.base import BaseCommand, CommandError
 
-from intake.models import PovertyGuideline
+from intake.models import Intake, PovertyGuideline
 from intake.services import EligibilityError, eligibility_compute
 
 
@@ -41,6 +41,6 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             f"Household of {household}, {PovertyGuideline.Region(region).label}: "
-            f"guideline ${result.guideline_amount:,.2f}, band {result.band}"
+            f"guideline ${result.guideline_amount:,.2f}, band: {Intake.Band(result.band).label}"
         )
         self.stdout.write(f"{result.percent}% of the {result.year} poverty guideline")
