@@ -32,6 +32,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("intake", "0002_client_identity_eligibility_conflicts")]
+    dependencies = [("intake", "0001_initial")]
 
     operations = [migrations.RunPython(seed, unseed)]
