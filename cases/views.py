@@ -1,5 +1,7 @@
 """Thin views: fetch through cases.permissions, call a service or a selector, render."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -329,36 +331,44 @@ def funding(request):
     return render(request, "cases/funding.html", {"funders": funders})
 
 
-@role_required(Role.COORDINATOR)
-def funder_edit(request, pk: int | None = None):
-    funder = get_object_or_404(Funder, pk=pk) if pk else None
-    form = FunderForm(request.POST or None, instance=funder)
+def _funding_form_page(request, *, form_class, instance, save, saved: str, title: str):
+    """The funder and grant pages: one form, saved through its service, back to the funding list."""
+    form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.funder_save(funder=funder, acting_user=request.user, **form.cleaned_data)
+            save(acting_user=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Funder saved."))
+            messages.success(request, saved)
             return redirect("cases:funding")
-    title = _("Edit funder") if funder else _("New funder")
     return render(request, "cases/funding_form.html", {"form": form, "title": title})
+
+
+@role_required(Role.COORDINATOR)
+def funder_edit(request, pk: int | None = None):
+    funder = get_object_or_404(Funder, pk=pk) if pk else None
+    return _funding_form_page(
+        request,
+        form_class=FunderForm,
+        instance=funder,
+        save=partial(services.funder_save, funder=funder),
+        saved=_("Funder saved."),
+        title=_("Edit funder") if funder else _("New funder"),
+    )
 
 
 @role_required(Role.COORDINATOR)
 def grant_edit(request, pk: int | None = None):
     grant = get_object_or_404(Grant, pk=pk) if pk else None
-    form = GrantForm(request.POST or None, instance=grant)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.grant_save(grant=grant, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Grant saved."))
-            return redirect("cases:funding")
-    title = _("Edit grant") if grant else _("New grant")
-    return render(request, "cases/funding_form.html", {"form": form, "title": title})
+    return _funding_form_page(
+        request,
+        form_class=GrantForm,
+        instance=grant,
+        save=partial(services.grant_save, grant=grant),
+        saved=_("Grant saved."),
+        title=_("Edit grant") if grant else _("New grant"),
+    )
 
 
 @role_required(Role.ATTORNEY)
