@@ -79,7 +79,8 @@ def make_attorneys(rng: random.Random):
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group
 
-    from clinic.models import AttorneyProfile, User
+    from cases.models import AttorneyProfile
+    from clinic.models import User
     from clinic.roles import Role
 
     password = make_password("bench-password-123")

@@ -2,7 +2,7 @@ from django.contrib import admin
 from guardian.admin import GuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cases.models import Assignment, Case, Hearing, Note, Offer, TimeEntry
+from cases.models import Assignment, AttorneyProfile, Case, Funder, Grant, Hearing, Note, Offer, TimeEntry
 
 
 class AssignmentInline(admin.TabularInline):
@@ -45,3 +45,21 @@ class NoteAdmin(SimpleHistoryAdmin):
 class TimeEntryAdmin(SimpleHistoryAdmin):
     list_display = ("case", "worked_by", "worked_on", "hours", "grant")
     list_filter = ("grant",)
+
+
+@admin.register(AttorneyProfile)
+class AttorneyProfileAdmin(SimpleHistoryAdmin):
+    list_display = ("user", "kind", "firm", "experience", "capacity", "takes_detained", "is_on_call")
+    list_filter = ("kind", "experience", "takes_detained", "is_on_call")
+    search_fields = ("user__username", "user__last_name", "firm")
+
+
+@admin.register(Funder)
+class FunderAdmin(SimpleHistoryAdmin):
+    list_display = ("name",)
+
+
+@admin.register(Grant)
+class GrantAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name", "funder", "is_lsc_funded", "is_active", "starts_on", "ends_on")
+    list_filter = ("is_lsc_funded", "is_active", "funder")

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from cases import services
 from cases.matching import normalise_name
-from cases.models import Case, ClosingCode, Hearing, Outcome
-from clinic.models import AttorneyProfile, Funder, Grant, User
+from cases.models import AttorneyProfile, Case, ClosingCode, Funder, Grant, Hearing, Outcome
+from clinic.models import User
 from clinic.roles import Role
 from intake.models import AdverseParty, Client
 

@@ -3,8 +3,20 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Assignment, Case, ClosingCode, Hearing, Outcome, TimeEntry, validate_tenths
-from clinic.models import AttorneyProfile, Funder, Grant, PracticeArea, User
+from cases.models import (
+    Assignment,
+    AttorneyProfile,
+    Case,
+    CaseType,
+    ClosingCode,
+    Funder,
+    Grant,
+    Hearing,
+    Outcome,
+    TimeEntry,
+    validate_tenths,
+)
+from clinic.models import User
 from clinic.roles import Role
 
 
@@ -105,7 +117,7 @@ class AttorneyProfileForm(forms.ModelForm):
         max_length=200,
     )
     practice_areas = forms.MultipleChoiceField(
-        label=_("Kinds of case you take"), choices=PracticeArea.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Kinds of case you take"), choices=CaseType.choices, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:

@@ -15,8 +15,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import Assignment, Case, Hearing, Offer
-from clinic.models import AttorneyProfile, PracticeArea
+from cases.models import Assignment, AttorneyProfile, Case, CaseType, Hearing, Offer
 from clinic.roles import Role
 from intake.normalise import normalise_name as intake_normalise_name
 
@@ -183,7 +182,7 @@ def rank_attorneys(
     matches.sort(key=lambda match: (-match.score, match.candidate.load, match.candidate.user_id))
     if limit is not None:
         matches = matches[:limit]
-    type_label = PracticeArea(case.case_type).label.lower()
+    type_label = CaseType(case.case_type).label.lower()
     for match in matches:
         match.reasons = _reasons(match, client_languages, type_label)
     return matches

@@ -1,8 +1,12 @@
-"""Who may see or change a case, answered in one place.
+"""Who may do what to a case, answered in one place.
 
 Attorneys reach a case through the guardian permission rows that assignment services grant and
-revoke; coordinators reach every case. Missing and forbidden both answer 404.
+revoke; coordinators reach every case. Every page fetches its case through `get_case_for_user`
+with the action it performs, and missing and forbidden both answer 404.
 """
+
+from enum import StrEnum
+from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -12,32 +16,48 @@ from clinic.models import User
 from clinic.permissions import is_attorney, is_coordinator
 
 
-def cases_visible_to(user: User, *, write: bool = False) -> QuerySet[Case]:
-    """Filtered in the database: the direct-FK permission table joins to the case."""
+class CaseAction(StrEnum):
+    VIEW = "view"  # read the case, record notes and time (every assigned role, mentors included)
+    CHANGE = "change"  # hearings, parties, closing (lead and co-counsel)
+    MANAGE = "manage"  # matching, offers, assignments, funding, reopening (coordinators)
+
+
+_CODENAMES = {CaseAction.VIEW: "view_case", CaseAction.CHANGE: "change_case"}
+
+
+def cases_visible_to(user: User, *, action: CaseAction = CaseAction.VIEW) -> QuerySet[Case]:
+    """The cases `user` may act on, filtered in the database (the direct-FK permission table joins)."""
     if is_coordinator(user):
         return Case.objects.all()
-    if not is_attorney(user):
+    if action == CaseAction.MANAGE or not is_attorney(user):
         return Case.objects.none()
-    codename = "change_case" if write else "view_case"
-    return Case.objects.filter(user_permissions__user=user, user_permissions__permission__codename=codename)
+    return Case.objects.filter(
+        user_permissions__user=user, user_permissions__permission__codename=_CODENAMES[action]
+    )
+
+
+def can_act_on_case(user: User, case: Case, action: CaseAction) -> bool:
+    return cases_visible_to(user, action=action).filter(pk=case.pk).exists()
 
 
 def can_view_case(user: User, case: Case) -> bool:
-    return cases_visible_to(user).filter(pk=case.pk).exists()
+    return can_act_on_case(user, case, CaseAction.VIEW)
 
 
 def can_change_case(user: User, case: Case) -> bool:
-    return cases_visible_to(user, write=True).filter(pk=case.pk).exists()
+    return can_act_on_case(user, case, CaseAction.CHANGE)
 
 
 def can_manage_case(user: User, case: Case) -> bool:
-    """Matching, offers, assignments, funding and reopening belong to coordinators."""
     return is_coordinator(user)
 
 
-def get_case_for_user(user: User, pk: int, *, write: bool = False) -> Case:
+def get_case_for_user(user: User, public_id: UUID | str, *, action: CaseAction = CaseAction.VIEW) -> Case:
     case = (
-        cases_visible_to(user, write=write).select_related("client", "grant", "intake").filter(pk=pk).first()
+        cases_visible_to(user, action=action)
+        .select_related("client", "grant", "intake")
+        .filter(public_id=public_id)
+        .first()
     )
     if case is None:
         raise Http404  # not 403: a case's existence is confidential

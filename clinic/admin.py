@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from guardian.admin import GuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from clinic.models import AccessEvent, AttorneyProfile, Funder, Grant, User
+from clinic.models import AccessEvent, User
 
 
 @admin.register(User)
@@ -29,21 +29,3 @@ class AccessEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(AttorneyProfile)
-class AttorneyProfileAdmin(SimpleHistoryAdmin):
-    list_display = ("user", "kind", "firm", "experience", "capacity", "takes_detained", "is_on_call")
-    list_filter = ("kind", "experience", "takes_detained", "is_on_call")
-    search_fields = ("user__username", "user__last_name", "firm")
-
-
-@admin.register(Funder)
-class FunderAdmin(SimpleHistoryAdmin):
-    list_display = ("name",)
-
-
-@admin.register(Grant)
-class GrantAdmin(SimpleHistoryAdmin):
-    list_display = ("code", "name", "funder", "is_lsc_funded", "is_active", "starts_on", "ends_on")
-    list_filter = ("is_lsc_funded", "is_active", "funder")

@@ -1,5 +1,4 @@
 from clinic.models.access_log import AccessEvent
 from clinic.models.accounts import User
-from clinic.models.organisation import AttorneyProfile, Funder, Grant, PracticeArea
 
-__all__ = ["AccessEvent", "AttorneyProfile", "Funder", "Grant", "PracticeArea", "User"]
+__all__ = ["AccessEvent", "User"]

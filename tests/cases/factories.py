@@ -4,8 +4,7 @@ import factory
 from django.utils import timezone
 
 from cases.matching import normalise_name
-from cases.models import Assignment, Case, Hearing, Offer
-from clinic.models import AttorneyProfile, Funder, Grant, PracticeArea
+from cases.models import Assignment, AttorneyProfile, Case, CaseType, Funder, Grant, Hearing, Offer
 from clinic.roles import Role
 from intake.models import AdverseParty, Client, Intake
 from tests.factories import UserFactory
@@ -49,7 +48,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
 
     client = factory.SubFactory(ClientFactory)
     opened_by = factory.SubFactory(UserFactory, role=Role.COORDINATOR)
-    case_type = PracticeArea.REMOVAL_DEFENSE
+    case_type = CaseType.REMOVAL_DEFENSE
     client_name_key = factory.LazyAttribute(lambda case: normalise_name(case.client.full_name))
 
     @factory.post_generation
@@ -72,7 +71,7 @@ class AttorneyProfileFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory, role=Role.ATTORNEY)
     kind = AttorneyProfile.Kind.PRO_BONO
     languages = factory.LazyFunction(lambda: ["en"])
-    practice_areas = factory.LazyFunction(lambda: [PracticeArea.REMOVAL_DEFENSE, PracticeArea.ASYLUM])
+    practice_areas = factory.LazyFunction(lambda: [CaseType.REMOVAL_DEFENSE, CaseType.ASYLUM])
     experience = AttorneyProfile.Experience.SOME
     capacity = 3
 

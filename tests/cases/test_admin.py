@@ -18,9 +18,9 @@ def test_the_admin_lists_and_opens_every_cases_and_organisation_model(client, su
     for model, obj in [
         ("cases/case", case),
         ("cases/offer", offer),
-        ("clinic/attorneyprofile", profile),
-        ("clinic/grant", grant),
-        ("clinic/funder", grant.funder),
+        ("cases/attorneyprofile", profile),
+        ("cases/grant", grant),
+        ("cases/funder", grant.funder),
     ]:
         app, name = model.split("/")
         assert client.get(reverse(f"admin:{app}_{name}_changelist")).status_code == 200, model

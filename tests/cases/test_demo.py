@@ -2,8 +2,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from cases.models import Case, Offer
-from clinic.models import AttorneyProfile
+from cases.models import AttorneyProfile, Case, Offer
 
 
 def test_seed_demo_makes_cases_in_every_state_and_offers_for_attorney(db):

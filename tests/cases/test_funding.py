@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from clinic.models import Funder, Grant
+from cases.models import Funder, Grant
 from intake.models import Client
 from tests.cases.factories import CaseFactory, ClientFactory, FunderFactory, GrantFactory
 

@@ -4,8 +4,7 @@ import pytest
 from django.utils import timezone
 
 from cases.matching import normalise_name, rank_attorneys
-from cases.models import Offer
-from clinic.models import AttorneyProfile, PracticeArea
+from cases.models import AttorneyProfile, CaseType, Offer
 from tests.cases.factories import (
     AdversePartyFactory,
     AttorneyProfileFactory,
@@ -16,7 +15,7 @@ from tests.cases.factories import (
 )
 from tests.factories import UserFactory
 
-REMOVAL = PracticeArea.REMOVAL_DEFENSE
+REMOVAL = CaseType.REMOVAL_DEFENSE
 
 
 @pytest.fixture
@@ -79,7 +78,7 @@ def test_an_attorney_representing_an_adverse_party_never_appears(detained_spanis
 def test_hard_filters_drop_wrong_area_no_detained_unavailable_and_full(detained_spanish_speaker):
     HearingFactory(case=detained_spanish_speaker, starts_at=timezone.now() + dt.timedelta(days=10))
     today = timezone.localdate()
-    profile(firm="Asylum only", practice_areas=[PracticeArea.ASYLUM])
+    profile(firm="Asylum only", practice_areas=[CaseType.ASYLUM])
     profile(firm="No detained", takes_detained=False)
     profile(firm="Back after the hearing", available_from=today + dt.timedelta(days=30))
     profile(firm="Gone", available_to=today - dt.timedelta(days=1))

@@ -35,7 +35,7 @@ def _post(client, case, *rows):
         data |= {f"parties-{i}-name": name, f"parties-{i}-kind": kind}
         if never:
             data[f"parties-{i}-never_contact"] = "on"
-    return client.post(reverse("cases:case_parties", args=[case.pk]), data, follow=True)
+    return client.post(reverse("cases:case_parties", args=[case.public_id]), data, follow=True)
 
 
 def test_naming_an_existing_client_as_adverse_party_flags_a_conflict(
@@ -87,11 +87,11 @@ def test_the_coordinator_sees_a_clean_check_confirmed(client, coordinator, case_
 
 def test_another_attorney_gets_404_on_the_parties_page(client, other_attorney, case_from_intake):
     client.force_login(other_attorney)
-    assert client.get(reverse("cases:case_parties", args=[case_from_intake.pk])).status_code == 404
+    assert client.get(reverse("cases:case_parties", args=[case_from_intake.public_id])).status_code == 404
     assert _post(client, case_from_intake, ("A B", "person", False)).status_code == 404
     assert not case_from_intake.client.adverse_parties.exists()
 
 
 def test_a_volunteer_is_refused_the_parties_page(client, volunteer, case_from_intake):
     client.force_login(volunteer)
-    assert client.get(reverse("cases:case_parties", args=[case_from_intake.pk])).status_code == 403
+    assert client.get(reverse("cases:case_parties", args=[case_from_intake.public_id])).status_code == 403

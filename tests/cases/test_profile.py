@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from clinic.models import AttorneyProfile
+from cases.models import AttorneyProfile
 
 FORM = {
     "firm": "Willow Street Legal",

@@ -21,10 +21,10 @@ NOT_CASE_URLS = {"intake_accept", "funder_edit", "grant_edit"}  # role-guarded, 
 
 def _case_urls(case, offer, assignment):
     """Every cases URL that names an object, filled in with objects `attorney` may reach."""
-    values = {"pk": case.pk, "offer_pk": offer.pk, "assignment_pk": assignment.pk}
+    values = {"public_id": case.public_id, "offer_pk": offer.pk, "assignment_pk": assignment.pk}
     for pattern in case_urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
-        params = re.findall(r"<int:(\w+)>", str(pattern.pattern))
+        params = re.findall(r"<(?:int|uuid):(\w+)>", str(pattern.pattern))
         if not params or pattern.name in NOT_CASE_URLS:
             continue
         if pattern.name.startswith("offer_") and "offer_pk" not in params:
@@ -49,7 +49,7 @@ def test_other_attorney_gets_404_on_every_case_url(client, attorney, other_attor
 
 def test_the_attorney_holding_the_case_reads_it_and_the_read_is_logged(client, attorney, case):
     client.force_login(attorney)
-    response = client.get(reverse("cases:case_detail", args=[case.pk]))
+    response = client.get(reverse("cases:case_detail", args=[case.public_id]))
     assert response.status_code == 200
     assert case.client.full_name in response.content.decode()
     assert AccessEvent.objects.filter(actor=attorney, object_id=str(case.client.pk)).exists()
@@ -57,28 +57,30 @@ def test_the_attorney_holding_the_case_reads_it_and_the_read_is_logged(client, a
 
 def test_the_attorney_holding_the_case_is_refused_the_coordinator_pages(client, attorney, case):
     client.force_login(attorney)
-    assert client.get(reverse("cases:case_match", args=[case.pk])).status_code == 403
-    assert client.get(reverse("cases:case_edit", args=[case.pk])).status_code == 403
+    assert client.get(reverse("cases:case_match", args=[case.public_id])).status_code == 404
+    assert client.get(reverse("cases:case_edit", args=[case.public_id])).status_code == 404
 
 
 def test_a_volunteer_is_refused_case_pages(client, volunteer, case):
     client.force_login(volunteer)
-    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 403
+    assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 403
     assert client.get(reverse("cases:case_list")).status_code == 403
 
 
 def test_the_coordinator_reaches_every_case_and_the_history_tab(client, coordinator, attorney, case):
     client.force_login(coordinator)
-    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
-    response = client.get(reverse("cases:case_history", args=[case.pk]))
+    assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 200
+    response = client.get(reverse("cases:case_history", args=[case.public_id]))
     assert response.status_code == 200
     assert "Assignment" in response.content.decode()
 
 
 def test_the_history_tab_shows_who_changed_what(client, coordinator, attorney, case):
     client.force_login(attorney)
-    client.post(reverse("cases:case_close", args=[case.pk]), {"closing_code": "A", "outcome": "withdrawn"})
-    response = client.get(reverse("cases:case_history", args=[case.pk]))
+    client.post(
+        reverse("cases:case_close", args=[case.public_id]), {"closing_code": "A", "outcome": "withdrawn"}
+    )
+    response = client.get(reverse("cases:case_history", args=[case.public_id]))
     body = response.content.decode()
     assert "status" in body and "closed" in body and str(attorney) in body
 
@@ -121,7 +123,7 @@ def test_an_attorney_accepts_an_offer_from_their_page(client, attorney, offer):
     assert response.status_code == 302
     offer.refresh_from_db()
     assert offer.status == Offer.Status.ACCEPTED
-    assert client.get(reverse("cases:case_detail", args=[offer.case_id])).status_code == 200
+    assert client.get(reverse("cases:case_detail", args=[offer.case.public_id])).status_code == 200
 
 
 def test_an_attorney_declines_with_a_reason(client, attorney, offer):
@@ -142,11 +144,11 @@ def test_the_coordinator_sees_ranked_attorneys_and_sends_offers(client, coordina
     first = AttorneyProfileFactory(practice_areas=["removal"], takes_detained=True, languages=["es"])
     AttorneyProfileFactory(practice_areas=["asylum"], takes_detained=True)
     client.force_login(coordinator)
-    response = client.get(reverse("cases:case_match", args=[awaiting_case.pk]))
+    response = client.get(reverse("cases:case_match", args=[awaiting_case.public_id]))
     assert response.status_code == 200
     assert str(first.user) in response.content.decode()
     assert "client&#x27;s language" in response.content.decode()
-    client.post(reverse("cases:case_match", args=[awaiting_case.pk]), {"attorneys": [first.user.pk]})
+    client.post(reverse("cases:case_match", args=[awaiting_case.public_id]), {"attorneys": [first.user.pk]})
     assert awaiting_case.offers.get().attorney == first.user
 
 
@@ -155,16 +157,16 @@ def test_the_coordinator_ends_an_assignment_and_the_attorney_loses_access(
 ):
     assignment = case.assignments.get()
     client.force_login(coordinator)
-    client.post(reverse("cases:assignment_end", args=[case.pk, assignment.pk]))
+    client.post(reverse("cases:assignment_end", args=[case.public_id, assignment.pk]))
     client.force_login(attorney)
-    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 404
+    assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 404
 
 
 def test_the_attorney_records_time_and_notes(client, attorney, case):
     client.force_login(attorney)
-    client.post(reverse("cases:note_add", args=[case.pk]), {"body": "Called the client."})
+    client.post(reverse("cases:note_add", args=[case.public_id]), {"body": "Called the client."})
     client.post(
-        reverse("cases:time_add", args=[case.pk]),
+        reverse("cases:time_add", args=[case.public_id]),
         {"worked_on": "2026-11-20", "hours": "1.3", "description": "Drafted the I-589"},
     )
     assert case.notes.get().body == "Called the client."
@@ -174,7 +176,7 @@ def test_the_attorney_records_time_and_notes(client, attorney, case):
 def test_time_that_is_not_in_tenths_is_refused_with_a_message(client, attorney, case):
     client.force_login(attorney)
     response = client.post(
-        reverse("cases:time_add", args=[case.pk]),
+        reverse("cases:time_add", args=[case.public_id]),
         {"worked_on": "2026-11-20", "hours": "0.25", "description": "Call"},
         follow=True,
     )
@@ -197,8 +199,9 @@ def test_accepting_an_intake_opens_a_case(client, coordinator):
     conflict_check_run(intake=intake, acting_user=coordinator)
     client.force_login(coordinator)
     response = client.post(reverse("cases:intake_accept", args=[intake.public_id]))
-    assert Case.objects.get(intake=intake).status == Case.Status.AWAITING_ASSIGNMENT
-    assert response.url == reverse("intake:queue")
+    case = Case.objects.get(intake=intake)
+    assert case.status == Case.Status.AWAITING_ASSIGNMENT
+    assert response.url == reverse("cases:case_detail", args=[case.public_id])  # the next step: matching
 
 
 def test_an_intake_without_a_conflict_check_is_not_accepted(client, coordinator):
@@ -225,10 +228,10 @@ def test_a_mentor_cannot_close_the_case(client, coordinator, other_attorney, cas
         case=case, attorney=other_attorney, role=Assignment.Role.MENTOR, acting_user=coordinator
     )
     client.force_login(other_attorney)
-    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+    assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 200
     assert (
         client.post(
-            reverse("cases:case_close", args=[case.pk]), {"closing_code": "A", "outcome": "other"}
+            reverse("cases:case_close", args=[case.public_id]), {"closing_code": "A", "outcome": "other"}
         ).status_code
         == 404
     )
@@ -267,8 +270,8 @@ def test_the_case_page_query_count_does_not_grow_with_notes_time_and_history(cli
     def queries_for(case) -> int:
         client.force_login(attorney)
         with CaptureQueriesContext(connection) as ctx:
-            assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
-            assert client.get(reverse("cases:case_history", args=[case.pk])).status_code == 200
+            assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 200
+            assert client.get(reverse("cases:case_history", args=[case.public_id])).status_code == 200
         return len(ctx.captured_queries)
 
     small, large = CaseFactory(attorney=attorney), CaseFactory(attorney=attorney)
@@ -290,19 +293,21 @@ def test_the_case_page_query_count_does_not_grow_with_notes_time_and_history(cli
 def test_the_coordinator_adds_a_mentor_who_then_reads_the_case(client, coordinator, other_attorney, case):
     client.force_login(coordinator)
     client.post(
-        reverse("cases:assignment_add", args=[case.pk]), {"attorney": other_attorney.pk, "role": "mentor"}
+        reverse("cases:assignment_add", args=[case.public_id]),
+        {"attorney": other_attorney.pk, "role": "mentor"},
     )
     assert case.assignments.filter(attorney=other_attorney, role=Assignment.Role.MENTOR).exists()
     client.force_login(other_attorney)
-    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+    assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 200
 
 
 def test_an_attorney_cannot_add_attorneys_to_their_own_case(client, attorney, other_attorney, case):
     client.force_login(attorney)
     response = client.post(
-        reverse("cases:assignment_add", args=[case.pk]), {"attorney": other_attorney.pk, "role": "lead"}
+        reverse("cases:assignment_add", args=[case.public_id]),
+        {"attorney": other_attorney.pk, "role": "lead"},
     )
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not case.assignments.filter(attorney=other_attorney).exists()
 
 
@@ -312,7 +317,7 @@ def test_the_matching_page_query_count_does_not_grow_with_attorneys(client, coor
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as ctx:
-            assert client.get(reverse("cases:case_match", args=[awaiting_case.pk])).status_code == 200
+            assert client.get(reverse("cases:case_match", args=[awaiting_case.public_id])).status_code == 200
         return len(ctx.captured_queries)
 
     client.force_login(coordinator)

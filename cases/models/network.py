@@ -1,4 +1,4 @@
-"""The organisation around the cases: attorney profiles, funders and grants."""
+"""The pro bono network: what matching needs to know about each attorney."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,22 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-class PracticeArea(models.TextChoices):
-    """Kinds of immigration matter. A case has one; an attorney's profile lists those they take."""
-
-    REMOVAL_DEFENSE = "removal", _("Removal defense")
-    ASYLUM = "asylum", _("Asylum")
-    BOND = "bond", _("Bond")
-    FEAR = "fear", _("Credible or reasonable fear")
-    U_VISA = "u_visa", _("U visa")
-    T_VISA = "t_visa", _("T visa")
-    VAWA = "vawa", _("VAWA")
-    SIJS = "sijs", _("Special immigrant juvenile status")
-    DACA = "daca", _("DACA")
-    TPS = "tps", _("Temporary protected status")
-    NATURALISATION = "naturalisation", _("Naturalisation")
-    OTHER = "other", _("Other")
+from cases.models.codes import CaseType
 
 
 class AttorneyProfile(models.Model):
@@ -79,52 +64,10 @@ class AttorneyProfile(models.Model):
         return str(self.user)
 
     def clean(self) -> None:
-        unknown = set(self.practice_areas or []) - set(PracticeArea.values)
+        unknown = set(self.practice_areas or []) - set(CaseType.values)
         if unknown:
             raise ValidationError(
                 {"practice_areas": _("Unknown practice area: %(a)s.") % {"a": ", ".join(sorted(unknown))}}
             )
         if not isinstance(self.languages, list) or not all(isinstance(code, str) for code in self.languages):
             raise ValidationError({"languages": _("Languages must be a list of language codes.")})
-
-
-class Funder(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    notes = models.TextField(_("notes"), blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("funder")
-        verbose_name_plural = _("funders")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Grant(models.Model):
-    """Money a case or a time entry is charged to. LSC money carries the alien-eligibility rules."""
-
-    funder = models.ForeignKey(Funder, on_delete=models.PROTECT, related_name="grants")
-    name = models.CharField(_("name"), max_length=200)
-    code = models.CharField(_("code"), max_length=40, unique=True)
-    is_lsc_funded = models.BooleanField(
-        _("LSC-funded"),
-        default=False,
-        help_text=_("Only clients eligible under the LSC alien-eligibility rules may be served with it."),
-    )
-    restrictions = models.TextField(_("restrictions"), blank=True)
-    starts_on = models.DateField(_("starts on"), null=True, blank=True)
-    ends_on = models.DateField(_("ends on"), null=True, blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("grant")
-        verbose_name_plural = _("grants")
-        ordering = ["funder__name", "name"]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.code})"

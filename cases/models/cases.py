@@ -1,3 +1,6 @@
+"""The case, who holds it, and what is recorded on it."""
+
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -8,50 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-from clinic.models import Grant, PracticeArea
+from cases.models.codes import CaseType, ClosingCode, Outcome, ProblemCode
+from cases.models.funding import Grant
 from intake.models import Client, Intake
-
-CaseType = PracticeArea
-
-
-class ProblemCode(models.TextChoices):
-    """Legal Services Corporation Case Service Report problem codes that immigration work touches."""
-
-    IMMIGRATION = "81", _("81 Immigration/Naturalization")
-    DOMESTIC_ABUSE = "37", _("37 Domestic Abuse")
-    MINOR_GUARDIANSHIP = "44", _("44 Minor Guardianship/Conservatorship")
-    HUMAN_TRAFFICKING = "86", _("86 Human Trafficking")
-    WAGE_CLAIMS = "22", _("22 Wage Claims and other FLSA Issues")
-    CIVIL_RIGHTS = "85", _("85 Civil Rights")
-    OTHER_MISCELLANEOUS = "89", _("89 Other Miscellaneous")
-
-
-class ClosingCode(models.TextChoices):
-    """LSC Case Service Report closing categories."""
-
-    A = "A", _("A Counsel and Advice")
-    B = "B", _("B Limited Action")
-    F = "F", _("F Negotiated Settlement without Litigation")
-    G = "G", _("G Negotiated Settlement with Litigation")
-    H = "H", _("H Administrative Agency Decision")
-    IA = "IA", _("IA Uncontested Court Decision")
-    IB = "IB", _("IB Contested Court Decision")
-    IC = "IC", _("IC Appeals")
-    K = "K", _("K Other")
-    L = "L", _("L Extensive Service")
-
-
-class Outcome(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    RELIEF_GRANTED = "relief_granted", _("Relief granted")
-    RELIEF_DENIED = "relief_denied", _("Relief denied")
-    REMOVAL_ORDERED = "removal_ordered", _("Removal ordered")
-    TERMINATED = "terminated", _("Proceedings terminated")
-    VOLUNTARY_DEPARTURE = "voluntary_departure", _("Voluntary departure")
-    ADMIN_CLOSED = "admin_closed", _("Administratively closed")
-    RELEASED_ON_BOND = "released", _("Released on bond or parole")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    OTHER = "other", _("Other")
 
 
 def validate_tenths(value: Decimal) -> None:
@@ -68,6 +30,8 @@ class Case(models.Model):
         ACTIVE = "active", _("Active")
         CLOSED = "closed", _("Closed")
 
+    # URLs carry this opaque id, never the row id, so that they do not reveal the clinic's volume.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="cases")
     intake = models.OneToOneField(
         Intake, on_delete=models.PROTECT, related_name="case", null=True, blank=True
@@ -116,7 +80,13 @@ class Case(models.Model):
         ]
 
     def __str__(self) -> str:
-        return _("Case #%(pk)s") % {"pk": self.pk}
+        return _("Case %(ref)s") % {"ref": self.reference}
+
+    @property
+    def reference(self) -> str:
+        """A short, non-sequential reference for people (pages, e-mails, calendar feeds): it
+        names the case without revealing how many the clinic has."""
+        return self.public_id.hex[:10].upper()
 
 
 class CaseUserObjectPermission(UserObjectPermissionBase):
@@ -171,71 +141,6 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attorney} · {self.get_role_display()}"
-
-
-class Offer(models.Model):
-    """A coordinator's proposal that an attorney take a case. The first acceptance wins."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        EXPIRED = "expired", _("Expired")
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="offers")
-    attorney = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="offers")
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    offered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    offered_at = models.DateTimeField(_("offered at"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires at"))
-    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    decline_reason = models.TextField(_("reason for declining"), blank=True)
-    score = models.PositiveSmallIntegerField(_("match score"), default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("offer")
-        verbose_name_plural = _("offers")
-        indexes = [models.Index(fields=["status", "expires_at"]), models.Index(fields=["attorney", "status"])]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["case", "attorney"],
-                condition=models.Q(status="open"),
-                name="offer_one_open_per_attorney",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return _("Offer of %(case)s to %(attorney)s") % {"case": self.case_id, "attorney": self.attorney}
-
-
-class Hearing(models.Model):
-    """A scheduled appearance. Kept minimal here; the deadlines issue builds on it."""
-
-    class Kind(models.TextChoices):
-        MASTER = "master", _("Master calendar")
-        MERITS = "merits", _("Individual merits")
-        BOND = "bond", _("Bond")
-        FEAR_REVIEW = "fear_review", _("Credible/reasonable fear review")
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hearings")
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.MASTER)
-    starts_at = models.DateTimeField(_("date and time"))
-    judge = models.CharField(_("judge"), max_length=120, blank=True)
-    result = models.CharField(_("result"), max_length=200, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("hearing")
-        verbose_name_plural = _("hearings")
-        ordering = ["starts_at"]
-        indexes = [models.Index(fields=["case", "starts_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.starts_at:%Y-%m-%d %H:%M}"
 
 
 class Note(models.Model):

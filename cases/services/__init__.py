@@ -1,0 +1,55 @@
+"""Every write to a case, its offers, assignments, hearings, notes, time, funding and the network.
+
+One module per subdomain; this package re-exports the public services so callers import them from
+`cases.services`.
+"""
+
+from cases.services._base import TRANSITIONS, CaseStateError
+from cases.services.assignments import ROLE_PERMISSIONS, assignment_create, assignment_end
+from cases.services.cases import (
+    case_close,
+    case_open,
+    case_parties_set,
+    case_reopen,
+    case_update,
+    note_create,
+    time_entry_create,
+)
+from cases.services.funding import INELIGIBLE_FOR_LSC, funder_save, grant_check_client, grant_save
+from cases.services.hearings import hearing_create
+from cases.services.network import attorney_profile_save
+from cases.services.offers import (
+    offer_accept,
+    offer_create,
+    offer_decline,
+    offer_notify,
+    offer_withdraw,
+    offers_expire,
+)
+
+__all__ = [
+    "INELIGIBLE_FOR_LSC",
+    "ROLE_PERMISSIONS",
+    "TRANSITIONS",
+    "CaseStateError",
+    "assignment_create",
+    "assignment_end",
+    "attorney_profile_save",
+    "case_close",
+    "case_open",
+    "case_parties_set",
+    "case_reopen",
+    "case_update",
+    "funder_save",
+    "grant_check_client",
+    "grant_save",
+    "hearing_create",
+    "note_create",
+    "offer_accept",
+    "offer_create",
+    "offer_decline",
+    "offer_notify",
+    "offer_withdraw",
+    "offers_expire",
+    "time_entry_create",
+]

@@ -1,0 +1,142 @@
+"""Opening, changing and closing a case, and what is recorded on it."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.matching import normalise_name
+from cases.models import Case, ClosingCode, Grant, Note, Offer, Outcome, TimeEntry
+from cases.services._base import CaseStateError, S, _lock, _move, _save
+from cases.services.funding import grant_check_client
+from cases.services.offers import _offer_finish
+from clinic.models import User
+from intake.models import ConflictCheck, Intake
+from intake.services import Party, adverse_parties_set, conflict_check_run, intake_mark_accepted
+
+
+@transaction.atomic
+def case_open(*, intake: Intake, opened_by: User) -> Case:
+    """Accepting an intake opens a case for its client, awaiting assignment."""
+    intake = intake_mark_accepted(intake=intake, acting_user=opened_by)
+    case = Case(
+        client=intake.client,
+        intake=intake,
+        opened_by=opened_by,
+        is_detained=intake.is_detained,
+        client_name_key=normalise_name(intake.client.full_name),
+    )
+    _save(case, opened_by)
+    return case
+
+
+@transaction.atomic
+def case_update(
+    *,
+    case: Case,
+    acting_user: User,
+    case_type: str,
+    problem_code: str,
+    is_detained: bool,
+    court: str,
+    grant: Grant | None,
+) -> Case:
+    case = _lock(case)
+    grant_check_client(grant=grant, client=case.client)
+    case.case_type, case.problem_code, case.is_detained = case_type, problem_code, is_detained
+    case.court, case.grant = court, grant
+    case.client_name_key = normalise_name(case.client.full_name)
+    _save(case, acting_user)
+    return case
+
+
+@transaction.atomic
+def case_close(
+    *,
+    case: Case,
+    closing_code: str,
+    outcome: str,
+    final_hours: Decimal | None = None,
+    acting_user: User,
+) -> Case:
+    case = _lock(case)
+    if case.status == S.CLOSED:
+        raise CaseStateError(_("This case is already closed."))
+    if closing_code not in ClosingCode.values:
+        raise ValidationError({"closing_code": _("Choose an LSC closing code.")})
+    if final_hours:
+        time_entry_create(
+            case=case,
+            worked_by=acting_user,
+            worked_on=timezone.localdate(),
+            hours=final_hours,
+            description=_("Final hours at closing"),
+            grant=case.grant,
+            acting_user=acting_user,
+        )
+    for offer in case.offers.filter(status=Offer.Status.OPEN):
+        _offer_finish(offer, Offer.Status.WITHDRAWN, acting_user)
+    _move(case, S.CLOSED)
+    case.closing_code, case.outcome, case.closed_at = closing_code, outcome, timezone.now()
+    _save(case, acting_user)
+    return case
+
+
+@transaction.atomic
+def case_reopen(*, case: Case, acting_user: User) -> Case:
+    case = _lock(case)
+    if case.status != S.CLOSED:
+        raise CaseStateError(_("Only a closed case can be reopened."))
+    has_attorney = case.assignments.filter(ended_at__isnull=True).exists()
+    _move(case, S.ACTIVE if has_attorney else S.AWAITING_ASSIGNMENT)
+    case.closing_code, case.closed_at, case.outcome = "", None, Outcome.PENDING
+    _save(case, acting_user)
+    return case
+
+
+@transaction.atomic
+def note_create(*, case: Case, body: str, acting_user: User) -> Note:
+    note = Note(case=case, author=acting_user, body=body)
+    _save(note, acting_user)
+    return note
+
+
+@transaction.atomic
+def time_entry_create(
+    *,
+    case: Case,
+    worked_by: User,
+    worked_on: date,
+    hours: Decimal,
+    description: str,
+    grant: Grant | None,
+    acting_user: User,
+) -> TimeEntry:
+    case = _lock(case)  # a closing in progress finishes first
+    if case.status == S.CLOSED:
+        raise CaseStateError(_("This case is closed: reopen it before recording more time."))
+    grant_check_client(grant=grant, client=case.client)
+    entry = TimeEntry(
+        case=case, worked_by=worked_by, worked_on=worked_on, hours=hours, description=description, grant=grant
+    )
+    _save(entry, acting_user)
+    return entry
+
+
+@transaction.atomic
+def case_parties_set(*, case: Case, parties: list[Party], acting_user: User) -> ConflictCheck | None:
+    """Changes the parties on the other side of a matter and runs the conflict check again.
+
+    Parties belong to the client (intake keeps them); the check is recorded on the intake the case
+    came from, where coordinators review and clear hits as for any intake.
+    """
+    case = _lock(case)
+    if case.status == S.CLOSED:
+        raise CaseStateError(_("Reopen the case before changing its parties."))
+    adverse_parties_set(client=case.client, parties=parties, acting_user=acting_user)
+    if case.intake_id is None:
+        return None
+    return conflict_check_run(intake=case.intake, acting_user=acting_user)
