@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,30 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Cases")
+
+    def ready(self) -> None:
+        from cases import demo, selectors
+        from clinic.registry import (
+            register_demo,
+            register_landing,
+            register_nav,
+            register_overview_card,
+            register_periodic,
+        )
+        from clinic.roles import Role
+
+        register_nav("cases:caseload", _("My cases"), roles={Role.ATTORNEY}, order=50)
+        register_nav("cases:profile_edit", _("My profile"), roles={Role.ATTORNEY}, order=60)
+        register_nav("cases:case_list", _("Cases"), roles={Role.COORDINATOR}, order=50)
+        register_nav("cases:funding", _("Funders and grants"), roles={Role.COORDINATOR}, order=70)
+        register_landing(Role.ATTORNEY, "cases:caseload")
+        register_overview_card(
+            "cases",
+            template="cases/_overview_card.html",
+            context=lambda request: {"cases": selectors.case_counts()},
+            order=20,
+        )
+        register_demo("cases", demo.seed, order=20)
+        # Offers expire by a periodic scan, not by countdowns held in the broker (which a restart or
+        # a visibility timeout would lose or repeat).
+        register_periodic("cases-offers-expire", task="cases.offers_expire", schedule=timedelta(minutes=5))

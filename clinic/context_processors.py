@@ -1,26 +1,11 @@
-from django.utils.translation import gettext_lazy as _
-
 from clinic.permissions import has_role, user_roles
-from clinic.roles import Role
-
-# (url name, label, roles that see it). Apps add their entries here as they grow.
-NAVIGATION = [
-    ("intake:home", _("My intakes"), {Role.VOLUNTEER}),
-    ("coordinator_home", _("Overview"), {Role.COORDINATOR}),
-    ("intake:queue", _("Intake queue"), {Role.COORDINATOR}),
-    ("intake:emergency", _("Report a detention"), {Role.VOLUNTEER, Role.COORDINATOR}),
-    ("cases:caseload", _("My cases"), {Role.ATTORNEY}),
-    ("cases:profile_edit", _("My profile"), {Role.ATTORNEY}),
-    ("cases:case_list", _("Cases"), {Role.COORDINATOR}),
-    ("cases:funding", _("Funders and grants"), {Role.COORDINATOR}),
-    ("access_log", _("Access log"), {Role.COORDINATOR}),
-    ("accounts", _("Accounts"), {Role.ADMINISTRATOR}),
-]
+from clinic.registry import nav_entries
 
 
 def navigation(request):
+    """The main navigation: the entries that apps registered for the signed-in user's roles."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": [], "user_roles": frozenset()}
-    items = [(name, label) for name, label, roles in NAVIGATION if has_role(user, *roles)]
+    items = [(entry.url_name, entry.label) for entry in nav_entries() if has_role(user, *entry.roles)]
     return {"nav_items": items, "user_roles": user_roles(user)}

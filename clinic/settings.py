@@ -230,11 +230,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {
-    # Offers expire by a periodic scan, not by countdowns held in the broker (which a restart or a
-    # visibility timeout would lose or repeat).
-    "cases-offers-expire": {"task": "cases.offers_expire", "schedule": timedelta(minutes=5)},
-}
+# Periodic jobs are registered by the apps (clinic.registry.register_periodic) and merged into beat's
+# schedule by clinic/celery.py.
+CELERY_BEAT_SCHEDULE: dict = {}
 
 # Hours an attorney has to answer a case offer before it expires and the case returns to the queue.
 CLINIC_OFFER_EXPIRY_HOURS = envint("CLINIC_OFFER_EXPIRY_HOURS", 48, minimum=1, maximum=24 * 30)

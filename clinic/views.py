@@ -1,38 +1,35 @@
-"""Top-level pages: the role router, the coordinator's and administrator's landing pages."""
+"""Top-level pages: the role router, the coordinator's and administrator's landing pages.
+
+The core names no app: landing pages and overview cards come from the registry that each app
+fills in its `AppConfig.ready()`.
+"""
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 
 from clinic.forms import AccessLogFilterForm
 from clinic.permissions import primary_role, role_required
+from clinic.registry import landing_for, overview_cards
 from clinic.roles import Role
 from clinic.selectors import access_events
-
-ROLE_LANDING = {
-    Role.VOLUNTEER: "intake:home",
-    Role.ATTORNEY: "cases:caseload",
-    Role.COORDINATOR: "coordinator_home",
-    Role.ADMINISTRATOR: "accounts",
-}
 
 
 def home(request):
     role = primary_role(request.user)
-    if role is None:
+    landing = landing_for(role) if role is not None else None
+    if landing is None:
         return render(request, "clinic/no_role.html", status=403)
-    return redirect(ROLE_LANDING[role])
+    return redirect(landing)
 
 
 @role_required(Role.COORDINATOR)
 def coordinator_home(request):
-    # clinic/views.py sits on top of the apps (like clinic/urls.py) and reads them through selectors.
-    from cases.selectors import case_counts
-    from intake.selectors import intake_counts
-
-    return render(
-        request, "clinic/coordinator_home.html", {"intakes": intake_counts(), "cases": case_counts()}
-    )
+    cards = [
+        render_to_string(card.template, card.context(request), request=request) for card in overview_cards()
+    ]
+    return render(request, "clinic/coordinator_home.html", {"cards": cards})
 
 
 @role_required(Role.ADMINISTRATOR)

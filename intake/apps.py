@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class IntakeConfig(AppConfig):
     name = "intake"
     verbose_name = _("Intake")
+
+    def ready(self) -> None:
+        from clinic.registry import register_demo, register_landing, register_nav, register_overview_card
+        from clinic.roles import Role
+        from intake import demo, selectors
+
+        register_nav("intake:home", _("My intakes"), roles={Role.VOLUNTEER}, order=20)
+        register_nav("intake:queue", _("Intake queue"), roles={Role.COORDINATOR}, order=30)
+        register_nav(
+            "intake:emergency", _("Report a detention"), roles={Role.VOLUNTEER, Role.COORDINATOR}, order=40
+        )
+        register_landing(Role.VOLUNTEER, "intake:home")
+        register_overview_card(
+            "intakes",
+            template="intake/_overview_card.html",
+            context=lambda request: {"intakes": selectors.intake_counts()},
+            order=10,
+        )
+        register_demo("intake", demo.seed, order=10)

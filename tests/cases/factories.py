@@ -6,37 +6,8 @@ from django.utils import timezone
 from cases.matching import normalise_name
 from cases.models import Assignment, AttorneyProfile, Case, CaseType, Funder, Grant, Hearing, Offer
 from clinic.roles import Role
-from intake.models import AdverseParty, Client, Intake
 from tests.factories import UserFactory
-
-
-class ClientFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Client
-
-    given_names = factory.Sequence(lambda n: f"Rosa{n}")
-    family_names = "Quintero"
-    preferred_language = "es"
-    languages = factory.LazyFunction(lambda: ["es"])
-    lsc_eligibility = Client.LscEligibility.REFUGEE_ASYLEE
-
-
-class IntakeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Intake
-
-    client = factory.SubFactory(ClientFactory)
-    volunteer = factory.SubFactory(UserFactory, role=Role.VOLUNTEER)
-    channel = Intake.Channel.HOTLINE
-
-
-class AdversePartyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AdverseParty
-
-    client = factory.SubFactory(ClientFactory)
-    name = "Hartley & Ross LLP"
-    kind = AdverseParty.Kind.ORGANISATION
+from tests.intake.factories import AdversePartyFactory, ClientFactory, IntakeFactory
 
 
 class CaseFactory(factory.django.DjangoModelFactory):
@@ -54,14 +25,16 @@ class CaseFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def attorney(self, create, extracted, **kwargs):
         if create and extracted:
-            from guardian.shortcuts import assign_perm
+            # Through the service, so that tests hold the permissions assignment really grants.
+            from cases.services import assignment_create
 
-            if self.status == Case.Status.AWAITING_ASSIGNMENT:
-                self.status = Case.Status.ACTIVE
-                self.save(update_fields=["status"])
-            Assignment.objects.create(case=self, attorney=extracted, role=Assignment.Role.LEAD)
-            assign_perm("cases.view_case", extracted, self)
-            assign_perm("cases.change_case", extracted, self)
+            wanted = Case.Status.ACTIVE if self.status == Case.Status.AWAITING_ASSIGNMENT else self.status
+            Case.objects.filter(pk=self.pk).update(status=Case.Status.ACTIVE)  # only active cases take one
+            assignment_create(
+                case=self, attorney=extracted, role=Assignment.Role.LEAD, acting_user=self.opened_by
+            )
+            Case.objects.filter(pk=self.pk).update(status=wanted)  # e.g. a closed case from its history
+            self.refresh_from_db()
 
 
 class AttorneyProfileFactory(factory.django.DjangoModelFactory):
@@ -110,3 +83,16 @@ class GrantFactory(factory.django.DjangoModelFactory):
     name = "Basic field grant"
     code = factory.Sequence(lambda n: f"G-{n}")
     is_lsc_funded = False
+
+
+__all__ = [
+    "AdversePartyFactory",
+    "AttorneyProfileFactory",
+    "CaseFactory",
+    "ClientFactory",
+    "FunderFactory",
+    "GrantFactory",
+    "HearingFactory",
+    "IntakeFactory",
+    "OfferFactory",
+]

@@ -1,15 +1,16 @@
 import datetime as dt
 
-from django.conf import settings
 from django.utils import timezone
 
 from cases import tasks
 from cases.models import Case, Offer
+from clinic.celery import app
 
 
 def test_the_beat_schedule_runs_the_expiry_scan():
-    entries = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
+    entries = [entry["task"] for entry in app.conf.beat_schedule.values()]
     assert "cases.offers_expire" in entries
+    assert "cases.offers_expire" in app.tasks  # the name the registry gives is a real task
 
 
 def test_the_expiry_task_expires_offers_and_returns_the_case_to_the_queue(offer):

@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from cases import urls as case_urls
 from cases.models import Assignment, Case, Offer
+from clinic import registry
 from clinic.models import AccessEvent
+from clinic.registry import register_panel
 from tests.cases.factories import (
     AttorneyProfileFactory,
     CaseFactory,
@@ -330,3 +332,22 @@ def test_the_matching_page_query_count_does_not_grow_with_attorneys(client, coor
 def test_an_attorney_is_refused_the_coordinator_case_list(client, attorney):
     client.force_login(attorney)
     assert client.get(reverse("cases:case_list")).status_code == 403
+
+
+@pytest.fixture
+def scratch_panel():
+    yield "test-panel"
+    registry.registry.panels["case"].pop("test-panel", None)
+
+
+def test_a_panel_appears_on_the_case_page_for_those_who_may_see_the_case(
+    scratch_panel, client, attorney, other_attorney, case
+):
+    register_panel("case", scratch_panel, lambda request, obj: f'<p id="panel">{obj.reference}</p>')
+    client.force_login(attorney)
+    assert (
+        f'<p id="panel">{case.reference}</p>'
+        in client.get(reverse("cases:case_detail", args=[case.public_id])).content.decode()
+    )
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 404

@@ -17,6 +17,9 @@ class ClientFactory(factory.django.DjangoModelFactory):
     given_names = factory.Sequence(lambda n: f"Persona{n}")
     family_names = factory.Sequence(lambda n: f"Inventada{n}")
     preferred_language = "es"
+    languages = factory.LazyFunction(lambda: ["es"])
+    # Eligible for LSC money unless a test says otherwise, so that grant rules stay out of the way.
+    lsc_eligibility = Client.LscEligibility.REFUGEE_ASYLEE
     a_number = ""
     date_of_birth = None
     a_number_index = factory.LazyAttribute(lambda c: a_number_index(c.a_number))
@@ -50,3 +53,12 @@ class IntakeFactory(factory.django.DjangoModelFactory):
     volunteer = factory.SubFactory(UserFactory, role=Role.VOLUNTEER)
     channel = Intake.Channel.WALK_IN
     status = Intake.Status.OPEN
+
+
+class AdversePartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AdverseParty
+
+    client = factory.SubFactory(ClientFactory)
+    name = "Hartley & Ross LLP"
+    kind = AdverseParty.Kind.ORGANISATION

@@ -1,20 +1,16 @@
 import secrets
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from clinic.demo import DEMO_USERS
-
-PROJECT_APPS = ("clinic", "intake", "cases", "documents")
+from clinic.registry import demo_parts
 
 
 class Command(BaseCommand):
     help = (
         "Creates demo users (one per role) and sample data. Safe to run again: it updates what is "
-        "there instead of adding duplicates. Each app contributes through its own demo.py."
+        "there instead of adding duplicates. Each app contributes its own part through the registry."
     )
 
     def add_arguments(self, parser):
@@ -27,11 +23,8 @@ class Command(BaseCommand):
             raise CommandError("--password must be at least 8 characters long.")
         users: dict = {}
         with transaction.atomic():
-            for label in PROJECT_APPS:
-                module_name = f"{apps.get_app_config(label).name}.demo"
-                if find_spec(module_name) is None:
-                    continue
-                import_module(module_name).seed(password=password, users=users)
+            for part in demo_parts():  # each app registers its part in its AppConfig.ready()
+                part.seed(password=password, users=users)
         self.stdout.write("Demo sign-ins (username / password):")
         for username, _first, _last, role, _on_call in DEMO_USERS:
             self.stdout.write(f"  {username:<12} {password}   ({role})")
