@@ -14,3 +14,46 @@ class NoStoreMiddleware:
             add_never_cache_headers(response)
             response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
         return response
+
+
+def is_lock_timeout(exc: BaseException) -> bool:
+    """A write that waited its turn for `DB_LOCK_TIMEOUT_SECONDS` and gave up: SQLite's busy timeout,
+    PostgreSQL's lock_timeout, a deadlock or a serialisation failure. Nothing else."""
+    from django.db import OperationalError
+
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__
+    sqlstate = getattr(cause, "sqlstate", None)
+    if sqlstate in {"55P03", "40P01", "40001"}:  # lock not available, deadlock, serialisation
+        return True
+    message = str(exc).lower()
+    return "database is locked" in message or "database table is locked" in message
+
+
+class BusyMiddleware:
+    """Busy, not broken: a lock that times out answers "busy, try again" (503), never a server error.
+
+    Services run in transactions, so the refused write left nothing half-done; the browser keeps
+    what was typed when the user goes back to submit again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_lock_timeout(exception):
+            return None
+        import logging
+
+        from django.shortcuts import render
+
+        logging.getLogger("clinic.busy").warning(
+            "Busy: a write gave up waiting for a lock on %s", request.path
+        )
+        response = render(request, "503_busy.html", status=503)
+        response["Retry-After"] = "5"
+        return response

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "clinic.middleware.NoStoreMiddleware",
+    "clinic.middleware.BusyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -99,11 +100,17 @@ FORM_RENDERER = "clinic.forms.ClinicFormRenderer"
 
 # Database: SQLite in the data folder unless DATABASE_URL says otherwise.
 _database_url = envstr("DATABASE_URL")
+# How long a write waits for another one's lock before the page answers "busy, try again".
+DB_LOCK_TIMEOUT_SECONDS = envint("DB_LOCK_TIMEOUT_SECONDS", 20, minimum=1, maximum=300)
 if _database_url:
     try:
         DATABASES = {
             "default": dj_database_url.parse(_database_url, conn_max_age=envint("DB_CONN_MAX_AGE", 60))
         }
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+            DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+                f"-c lock_timeout={DB_LOCK_TIMEOUT_SECONDS * 1000}"
+            )
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we understand ({exc}).") from exc
 else:
@@ -115,7 +122,7 @@ else:
                 # WAL lets readers carry on while one request writes; IMMEDIATE transactions and a
                 # busy timeout make concurrent writers wait their turn instead of failing with
                 # "database is locked".
-                "timeout": 20,
+                "timeout": DB_LOCK_TIMEOUT_SECONDS,
                 "transaction_mode": "IMMEDIATE",
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
             },
