@@ -11,11 +11,21 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cases import services
-from cases.matching import normalise_name
-from cases.models import AttorneyProfile, Case, ClosingCode, Funder, Grant, Hearing, Outcome
+from cases.models import AttorneyProfile, ClosingCode, Funder, Grant, Hearing, Outcome
 from clinic.models import User
 from clinic.roles import Role
-from intake.models import AdverseParty, Client
+from intake.models import Intake
+from intake.services import (
+    Identity,
+    Means,
+    Party,
+    Situation,
+    client_find_existing,
+    client_lsc_eligibility_set,
+    conflict_check_run,
+    intake_start,
+    intake_submit,
+)
 
 PROFILES = {
     # username: kind, firm, languages, practice areas, experience, capacity, detained, on call
@@ -156,34 +166,42 @@ def seed(*, password: str, users: dict) -> None:
     people = _attorney_users(password, users)
     _profiles(people)
     lsc_grant, private_grant = _grants()
+    volunteer = users["volunteer"]
     for index, (given, family, languages, basis, case_type, detained, state, adverse) in enumerate(CASES):
-        client, _ = Client.objects.get_or_create(
+        # Through intake's and cases' own services, like a real case: the client is indexed for the
+        # conflict check and every row has its history.
+        identity = Identity(
             given_names=given,
             family_names=family,
-            defaults={
-                "preferred_language": languages[0],
-                "languages": languages,
-                "lsc_eligibility": basis,
-                "created_by": coordinator,
-            },
+            a_number=f"2002000{index:02d}",
+            preferred_language=languages[0],
+            languages=languages,
         )
-        if client.cases.exists():
+        if client_find_existing(identity=identity) is not None:
             continue
-        for name in adverse:
-            AdverseParty.objects.get_or_create(client=client, name=name, defaults={"never_contact": True})
+        intake = intake_submit(
+            intake=intake_start(acting_user=volunteer, channel=Intake.Channel.REFERRAL),
+            principal=identity,
+            members=[],
+            parties=[Party(name=name, never_contact=True) for name in adverse],
+            situation=Situation(channel=Intake.Channel.REFERRAL),
+            means=Means(),
+            narrative="",
+            acting_user=volunteer,
+        )
+        client_lsc_eligibility_set(client=intake.client, basis=basis, acting_user=coordinator)
+        conflict_check_run(intake=intake, acting_user=coordinator)
+        case = services.case_open(intake=intake, opened_by=coordinator)
         grant = lsc_grant if basis not in services.INELIGIBLE_FOR_LSC else private_grant
-        case = Case(
-            client=client,
-            opened_by=coordinator,
+        case = services.case_update(
+            case=case,
+            acting_user=coordinator,
             case_type=case_type,
+            problem_code=case.problem_code,
             is_detained=detained,
             court="Chicago Immigration Court" if case_type in {"removal", "bond", "fear"} else "",
             grant=grant,
-            client_name_key=normalise_name(client.full_name),
         )
-        case._history_user = coordinator
-        case.full_clean()
-        case.save()
         if case_type in {"removal", "bond", "fear", "asylum"}:
             services.hearing_create(
                 case=case,

@@ -14,6 +14,7 @@ from intake.services.conflicts import conflict_check_run, conflict_checks_rerun_
 from intake.services.eligibility import (
     EligibilityError,
     EligibilityResult,
+    client_lsc_eligibility_set,
     eligibility_compute,
     poverty_guideline_save,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "adverse_parties_set",
     "client_alias_add",
     "client_find_existing",
+    "client_lsc_eligibility_set",
     "client_save_identity",
     "conflict_check_run",
     "conflict_checks_rerun_for_client",

@@ -78,3 +78,17 @@ def poverty_guideline_save(
     guideline.full_clean()
     guideline.save()
     return guideline
+
+
+@transaction.atomic
+def client_lsc_eligibility_set(*, client, basis: str, acting_user: User):
+    """Records the basis on which a client may be served with LSC money (45 CFR 1626), or none."""
+    from intake.models import Client
+
+    if basis not in Client.LscEligibility.values:
+        raise EligibilityError(_("Choose an LSC eligibility basis from the list."))
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    client.lsc_eligibility = basis
+    client._history_user = acting_user
+    client.save(update_fields=["lsc_eligibility"])
+    return client
