@@ -113,6 +113,11 @@ class IdentityForm(SafeTextForm):
 
 class SituationForm(SafeTextForm):
     channel = forms.ChoiceField(label=_("How did the client reach us?"), choices=Intake.Channel.choices)
+    help_needed = forms.ChoiceField(
+        label=_("What does the client need help with?"),
+        choices=[("", _("Choose one")), *Intake.HelpNeeded.choices],
+        help_text=_("Choose the closest; a coordinator can correct it."),
+    )
     is_detained = forms.BooleanField(label=_("The client is detained"), required=False)
     facility = _text(_("Detention facility or place"), 200)
     detained_on = forms.DateField(label=_("Date of detention"), required=False, widget=DateInput())

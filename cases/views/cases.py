@@ -17,6 +17,7 @@ from cases.forms import (
     CaseForm,
     CloseForm,
     HearingForm,
+    IntakeAcceptForm,
     NoteForm,
     TimeEntryForm,
 )
@@ -169,9 +170,14 @@ def case_list(request):
 @require_POST
 @role_required(Role.COORDINATOR)
 def intake_accept(request, public_id):
-    intake = get_object_or_404(Intake, public_id=public_id)
+    intake = get_object_or_404(Intake, public_id=public_id, status=Intake.Status.OPEN)
+    form = IntakeAcceptForm.for_intake(intake, request.POST if "accept-case_type" in request.POST else None)
+    if form.is_bound and not form.is_valid():
+        return render(request, "cases/intake_accept.html", {"intake": intake, "form": form}, status=400)
     try:
-        case = services.case_open(intake=intake, opened_by=request.user)
+        case = services.case_open(
+            intake=intake, opened_by=request.user, placement=form.placement() if form.is_bound else None
+        )
     except IntakeStateError as exc:
         messages.error(request, str(exc))
         return redirect("intake:detail", public_id=intake.public_id)

@@ -46,6 +46,7 @@ class Situation:
     nta_received: bool = False
     next_hearing_date: date | None = None
     court: str = ""
+    help_needed: str = "other"
 
 
 @dataclass

@@ -6,7 +6,7 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 
 from cases import urls as case_urls
-from cases.models import Assignment, Case, Offer
+from cases.models import Assignment, Case, CaseType, Offer
 from clinic import registry
 from clinic.models import AccessEvent
 from clinic.registry import register_panel
@@ -351,3 +351,85 @@ def test_a_panel_appears_on_the_case_page_for_those_who_may_see_the_case(
     )
     client.force_login(other_attorney)
     assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 404
+
+
+def _clear_intake(coordinator, **fields):
+    from intake.services import conflict_check_run
+    from tests.cases.factories import IntakeFactory
+
+    intake = IntakeFactory(**fields)
+    conflict_check_run(intake=intake, acting_user=coordinator)
+    return intake
+
+
+def test_what_the_intake_knows_the_case_knows(client, coordinator):
+    intake = _clear_intake(
+        coordinator,
+        help_needed="asylum",
+        court="Chicago Immigration Court",
+        next_hearing_date=timezone.localdate() + dt.timedelta(days=20),
+        is_detained=True,
+    )
+    client.force_login(coordinator)
+    client.post(reverse("cases:intake_accept", args=[intake.public_id]))
+    case = Case.objects.get(intake=intake)
+    assert (case.case_type, case.court, case.is_detained) == ("asylum", "Chicago Immigration Court", True)
+    hearing = case.hearings.get()
+    assert timezone.localtime(hearing.starts_at).date() == intake.next_hearing_date
+
+
+def test_the_coordinator_corrects_the_case_details_when_accepting(client, coordinator):
+    intake = _clear_intake(coordinator, help_needed="other", court="")
+    client.force_login(coordinator)
+    page = client.get(reverse("intake:detail", args=[intake.public_id])).content.decode()
+    assert 'name="accept-case_type"' in page  # the panel cases adds to the intake page
+    response = client.post(
+        reverse("cases:intake_accept", args=[intake.public_id]),
+        {
+            "accept-case_type": "bond",
+            "accept-court": "Chicago Immigration Court",
+            "accept-is_detained": "on",
+            "accept-first_hearing_at": "2027-01-12T13:30",
+            "accept-hearing_kind": "bond",
+        },
+    )
+    case = Case.objects.get(intake=intake)
+    assert response.url == reverse("cases:case_detail", args=[case.public_id])
+    assert (case.case_type, case.court, case.is_detained) == ("bond", "Chicago Immigration Court", True)
+    hearing = case.hearings.get()
+    assert (hearing.kind, timezone.localtime(hearing.starts_at).strftime("%Y-%m-%d %H:%M")) == (
+        "bond",
+        "2027-01-12 13:30",
+    )
+
+
+def test_an_impossible_hearing_year_is_a_field_error_and_opens_nothing(client, coordinator):
+    intake = _clear_intake(coordinator)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("cases:intake_accept", args=[intake.public_id]),
+        {
+            "accept-case_type": "removal",
+            "accept-first_hearing_at": "9999-01-12T13:30",
+            "accept-hearing_kind": "master",
+        },
+    )
+    assert response.status_code == 400
+    assert "Check the year" in response.content.decode()
+    assert not Case.objects.filter(intake=intake).exists()
+
+
+def test_volunteers_and_attorneys_cannot_accept_an_intake(client, coordinator, volunteer, attorney):
+    intake = _clear_intake(coordinator, volunteer=volunteer)
+    for user in (volunteer, attorney):
+        client.force_login(user)
+        assert client.post(reverse("cases:intake_accept", args=[intake.public_id])).status_code == 403
+        page = client.get(reverse("intake:detail", args=[intake.public_id])).content.decode()
+        assert 'name="accept-case_type"' not in page
+    assert not Case.objects.filter(intake=intake).exists()
+
+
+def test_every_kind_of_help_a_volunteer_can_choose_is_a_case_type():
+    from intake.models import Intake
+
+    assert set(Intake.HelpNeeded.values) <= set(CaseType.values)
