@@ -40,6 +40,10 @@ def caseload(request):
         case.is_urgent = case.is_detained or (
             case.next_hearing_at is not None and case.next_hearing_at <= soon
         )
+    for offer in offers:
+        offer.is_urgent = offer.case.is_detained or (
+            offer.next_hearing_at is not None and offer.next_hearing_at <= soon
+        )
     return render(request, "cases/caseload.html", {"offers": offers, "cases": cases})
 
 

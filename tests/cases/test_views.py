@@ -92,10 +92,13 @@ def test_the_caseload_shows_offers_on_top_and_cases_by_next_hearing(client, atto
     sooner = CaseFactory(attorney=attorney, client=ClientFactory(given_names="Sooner"))
     HearingFactory(case=later, starts_at=timezone.now() + dt.timedelta(days=40))
     HearingFactory(case=sooner, starts_at=timezone.now() + dt.timedelta(days=3))
-    OfferFactory(attorney=attorney, offered_by=coordinator, case__client=ClientFactory(given_names="Offered"))
+    offer = OfferFactory(
+        attorney=attorney, offered_by=coordinator, case__client=ClientFactory(given_names="Offered")
+    )
     client.force_login(attorney)
     body = client.get(reverse("cases:caseload")).content.decode()
-    assert body.index("Offered") < body.index("Sooner") < body.index("Later")
+    assert body.index(offer.case.reference) < body.index("Sooner") < body.index("Later")
+    assert "Offered" not in body  # the offered client's name waits until the attorney accepts
     assert "list__item--urgent" in body
 
 
@@ -433,3 +436,44 @@ def test_every_kind_of_help_a_volunteer_can_choose_is_a_case_type():
     from intake.models import Intake
 
     assert set(Intake.HelpNeeded.values) <= set(CaseType.values)
+
+
+def test_an_offer_says_what_the_attorney_would_accept_but_not_who(client, coordinator, attorney):
+    from cases.services import offer_create
+    from tests.cases.factories import ClientFactory, HearingFactory
+
+    person = ClientFactory(given_names="Itzel", family_names="Coyotl Anaya", languages=["es", "nah"])
+    case = CaseFactory(client=person, is_detained=True, court="Chicago Immigration Court")
+    HearingFactory(case=case, starts_at=timezone.now() + dt.timedelta(days=5))
+    offer_create(case=case, attorneys=[attorney], acting_user=coordinator)
+    client.force_login(attorney)
+    html = client.get(reverse("cases:caseload")).content.decode()
+    assert "Chicago Immigration Court" in html
+    assert "Spanish" in html
+    assert "Urgent: detained or a hearing within 14 days" in html
+    assert case.reference in html
+    assert "Itzel" not in html and "Coyotl" not in html
+
+
+def test_the_attorney_opens_the_client_section_and_the_read_is_logged(client, attorney, other_attorney, case):
+
+    person = case.client
+    person.phone, person.safe_contact_note, person.a_number = (
+        "+1 555 010 0142",
+        "Solo por la tarde",
+        "201234567",
+    )
+    person.save()
+    client.force_login(attorney)
+    before = AccessEvent.objects.count()
+    html = client.get(reverse("cases:case_client", args=[case.public_id])).content.decode()
+    assert "+1 555 010 0142" in html
+    assert "Solo por la tarde" in html
+    assert "A-201-234-567" in html
+    assert AccessEvent.objects.count() == before + 1
+    assert (
+        "+1 555 010 0142"
+        not in client.get(reverse("cases:case_detail", args=[case.public_id])).content.decode()
+    )
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:case_client", args=[case.public_id])).status_code == 404
