@@ -6,6 +6,7 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from cases.models import Assignment, Case, Hearing, Note, Offer, TimeEntry
+from clinic.history import HistoryRow, history_rows
 from clinic.models import User
 
 
@@ -72,39 +73,23 @@ def case_detail(*, case: Case) -> dict:
     }
 
 
-def case_history(*, case: Case) -> list[dict]:
-    """Who changed what: simple-history diffs of the case and of its assignments and offers."""
-    rows = []
-    sources = [
-        case.history.select_related("history_user"),
-        Assignment.history.filter(case_id=case.pk).select_related("history_user"),
-        Offer.history.filter(case_id=case.pk).select_related("history_user"),
-        Hearing.history.filter(case_id=case.pk).select_related("history_user"),
-        TimeEntry.history.filter(case_id=case.pk).select_related("history_user"),
-    ]
-    for records in sources:
-        records = list(records.order_by("history_date", "history_id"))
-        previous_by_id: dict = {}
-        for record in records:
-            before = previous_by_id.get(record.id)
-            changes = []
-            if before is not None:
-                delta = record.diff_against(before)
-                fields = record.instance_type._meta
-                changes = [(fields.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
-            rows.append(
-                {
-                    "at": record.history_date,
-                    "who": record.history_user,
-                    "what": record.instance_type._meta.verbose_name,
-                    "type": record.get_history_type_display(),
-                    "label": str(record.instance),
-                    "changes": changes,
-                }
-            )
-            previous_by_id[record.id] = record
-    rows.sort(key=lambda row: row["at"], reverse=True)
-    return rows
+def case_history(*, case: Case) -> list[HistoryRow]:
+    """Who changed what, as sentences: the case, its assignments, offers, hearings, notes and time.
+
+    A fixed number of queries whatever the length of the history (one per source and one per
+    related model named in it).
+    """
+    return history_rows(
+        [
+            case.history.all(),
+            Assignment.history.filter(case_id=case.pk),
+            Offer.history.filter(case_id=case.pk),
+            Hearing.history.filter(case_id=case.pk),
+            Note.history.filter(case_id=case.pk),
+            TimeEntry.history.filter(case_id=case.pk),
+        ],
+        hidden_fields={"client_name_key", "public_id"},
+    )
 
 
 def case_counts(*, expiring_within: timedelta = timedelta(hours=24)) -> dict[str, int]:

@@ -74,7 +74,7 @@ def test_the_coordinator_reaches_every_case_and_the_history_tab(client, coordina
     assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 200
     response = client.get(reverse("cases:case_history", args=[case.public_id]))
     assert response.status_code == 200
-    assert "Assignment" in response.content.decode()
+    assert "created the assignment" in response.content.decode()
 
 
 def test_the_history_tab_shows_who_changed_what(client, coordinator, attorney, case):
@@ -84,7 +84,45 @@ def test_the_history_tab_shows_who_changed_what(client, coordinator, attorney, c
     )
     response = client.get(reverse("cases:case_history", args=[case.public_id]))
     body = response.content.decode()
-    assert "status" in body and "closed" in body and str(attorney) in body
+    assert f"{attorney} changed the case" in body
+    assert "to Closed" in body and "Status: from" in body  # labels and choice names, not codes
+    assert "Outcome: from Pending to Withdrawn" in body
+
+
+def test_the_history_tab_reads_in_spanish_and_names_durations_in_words(client, coordinator, awaiting_case):
+    from cases.services import offer_accept, offer_create
+    from clinic.roles import Role
+    from tests.factories import UserFactory
+
+    lawyer = UserFactory(role=Role.ATTORNEY)
+    [offer] = offer_create(case=awaiting_case, attorneys=[lawyer], acting_user=coordinator)
+    offer_accept(offer=offer, acting_user=lawyer)
+    client.force_login(coordinator)
+    client.post(reverse("set_language"), {"language": "es"})
+    body = client.get(reverse("cases:case_history", args=[awaiting_case.public_id])).content.decode()
+    assert re.search(r"Estado: \w+ Ofrecido \w+ Activo", body)  # the field and choices in Spanish
+
+
+def test_the_history_page_query_count_does_not_grow_with_assignments(
+    client, coordinator, case, django_assert_max_num_queries
+):
+    from cases.services import assignment_create, assignment_end
+    from clinic.roles import Role
+    from tests.factories import UserFactory
+
+    client.force_login(coordinator)
+    url = reverse("cases:case_history", args=[case.public_id])
+    with django_assert_max_num_queries(30) as few:
+        client.get(url)
+    baseline = len(few.captured_queries)
+    for _ in range(8):
+        assignment = assignment_create(
+            case=case, attorney=UserFactory(role=Role.ATTORNEY), role="mentor", acting_user=coordinator
+        )
+        assignment_end(assignment=assignment, acting_user=coordinator)
+    with django_assert_max_num_queries(baseline) as many:
+        client.get(url)
+    assert len(many.captured_queries) == baseline
 
 
 def test_the_caseload_shows_offers_on_top_and_cases_by_next_hearing(client, attorney, coordinator):
