@@ -78,28 +78,31 @@ def intake_report_counts(*, period, within: Q | None = None) -> dict[str, dict]:
     if within is not None:
         intakes = intakes.filter(within)
     return {
-        "channel": count_by_quarter(intakes, category="channel", when="submitted_at"),
-        "outcome": count_by_quarter(intakes, category="status", when="submitted_at"),
+        "channel": count_by_quarter(intakes, category="channel", when="submitted_at", period=period),
+        "outcome": count_by_quarter(intakes, category="status", when="submitted_at", period=period),
         "language": count_by_quarter(
             intakes.exclude(client=None),
             category="client__preferred_language",
             when="submitted_at",
+            period=period,
             distinct="client_id",
         ),
         "income_band": count_by_quarter(
             intakes.exclude(eligibility_band=""),
             category="eligibility_band",
             when="submitted_at",
+            period=period,
             distinct="client_id",
         ),
         "country": count_by_quarter(
             intakes.exclude(client=None),
             category="client__country_of_birth",
             when="submitted_at",
+            period=period,
             distinct="client_id",
         ),
         "emergencies": count_by_quarter(
-            intakes.filter(is_emergency=True), category="channel", when="submitted_at"
+            intakes.filter(is_emergency=True), category="channel", when="submitted_at", period=period
         ),
     }
 
