@@ -1,7 +1,8 @@
 """One settings module for every deployment, driven by environment variables (README.md lists them).
 
 With no variables at all it runs the embedded default: SQLite in the data folder, Celery tasks
-in-process, e-mail to the console, files on the local disk.
+in-process (or, under `manage.py serve`, a worker and beat on a filesystem broker in the data
+folder), e-mail to the console, files on the local disk.
 """
 
 import secrets
