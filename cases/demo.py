@@ -16,6 +16,7 @@ from cases.models import Case, ClosingCode, Hearing, Outcome
 from clinic.models import AttorneyProfile, Funder, Grant, User
 from clinic.roles import Role
 from intake.models import AdverseParty, Client
+from intake.services import search_index_rebuild
 
 PROFILES = {
     # username: kind, firm, languages, practice areas, experience, capacity, detained, on call
@@ -171,6 +172,7 @@ def seed(*, password: str, users: dict) -> None:
             continue
         for name in adverse:
             AdverseParty.objects.get_or_create(client=client, name=name, defaults={"never_contact": True})
+        search_index_rebuild(client=client)  # so the conflict check and client search find them
         grant = lsc_grant if basis not in services.INELIGIBLE_FOR_LSC else private_grant
         case = Case(
             client=client,
