@@ -58,7 +58,9 @@ def _joined(words: list[tuple[str, str]]) -> list[str]:
     """Joins what is one surname written apart: particles (de la Cruz), the Arabic article (al-Hassan),
     Abd with its article (Abd al-Rahman); drops the "y" between two surnames."""
     plain = [word for word, _after in words]
-    vietnamese = not name_variants.VIETNAMESE_MARKERS.isdisjoint(plain)
+    vietnamese = not name_variants.VIETNAMESE_MARKERS.isdisjoint(
+        name_variants.CANONICAL_SPELLING.get(word, word) for word in plain
+    )
     out: list[str] = []
     i, n = 0, len(words)
     while i < n:
