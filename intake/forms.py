@@ -245,3 +245,25 @@ class GuidelineForm(forms.ModelForm):
     def validate_unique(self):
         # Saving a year and region that exist corrects their figures (poverty_guideline_save).
         pass
+
+
+class MatchConfirmForm(forms.Form):
+    """One checkbox per detail typed at intake that differs from the known client's; none is preselected."""
+
+    def __init__(self, *args, proposals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposals = list(proposals)
+        for proposal in self.proposals:
+            self.fields[f"accept_{proposal.key}"] = forms.BooleanField(
+                label=proposal.label, required=False, disabled=bool(proposal.warning)
+            )
+
+    def rows(self):
+        return [(proposal, self[f"accept_{proposal.key}"]) for proposal in self.proposals]
+
+    def accepted(self) -> list[str]:
+        return [p.key for p in self.proposals if self.cleaned_data.get(f"accept_{p.key}")]
+
+
+class MatchRejectForm(SafeTextForm):
+    reason = _text(_("Why are these different people?"), 2000, required=True, textarea=True)

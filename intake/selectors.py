@@ -1,7 +1,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from clinic.models import User
-from intake.models import AdverseParty, ConflictCheck, ConflictHit, Intake
+from intake.models import AdverseParty, Client, ClientMatch, ConflictCheck, ConflictHit, Intake
 
 
 def open_intakes_for_volunteer(*, user: User) -> QuerySet[Intake]:
@@ -17,6 +17,11 @@ def intake_queue() -> QuerySet[Intake]:
     return (
         Intake.objects.filter(status=Intake.Status.OPEN)
         .select_related("client", "volunteer")
+        .annotate(
+            pending_matches=Count(
+                "client_matches", filter=Q(client_matches__status=ClientMatch.Status.PENDING)
+            )
+        )
         .order_by("-is_urgent", "-is_emergency", "created_at")
     )
 
@@ -24,10 +29,13 @@ def intake_queue() -> QuerySet[Intake]:
 def intake_for_detail(*, intake: Intake) -> Intake:
     """The intake with everything its page shows, in a fixed number of queries."""
     return (
-        Intake.objects.select_related("client", "client__household", "volunteer", "decided_by")
+        Intake.objects.select_related(
+            "client", "client__household", "submitted_client", "volunteer", "decided_by"
+        )
         .prefetch_related(
             "client__aliases",
             Prefetch("client__adverse_parties", queryset=AdverseParty.objects.order_by("name")),
+            Prefetch("submitted_client__adverse_parties", queryset=AdverseParty.objects.order_by("name")),
         )
         .get(pk=intake.pk)
     )
@@ -43,19 +51,28 @@ def current_conflict_check(*, intake: Intake) -> ConflictCheck | None:
     )
 
 
-def household_members(*, intake: Intake):
-    client = intake.client
+def household_members(*, client: Client | None) -> list[Client]:
     if client is None or client.household_id is None:
         return []
-    return list(client.household.members.exclude(pk=client.pk).order_by("pk"))
+    return list(
+        Client.objects.filter(household_id=client.household_id, merged_into__isnull=True)
+        .exclude(pk=client.pk)
+        .order_by("pk")
+    )
 
 
-def never_contact_parties(*, intake: Intake) -> list[AdverseParty]:
-    """Parties nobody may contact: shown as a warning to anyone about to reach out."""
-    client = intake.client
+def never_contact_parties(*, client: Client | None) -> list[AdverseParty]:
+    """Parties nobody may contact, of the record the page shows: a warning to anyone about to reach out."""
     if client is None:
         return []
     return [party for party in client.adverse_parties.all() if party.never_contact]
+
+
+def client_matches(*, intake: Intake) -> list[ClientMatch]:
+    """Possible returning clients of this intake: for coordinators only."""
+    return list(
+        intake.client_matches.select_related("typed_client", "known_client", "decided_by").order_by("pk")
+    )
 
 
 def intake_counts() -> dict[str, int]:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<uuid:public_id>/step/<slug:step>/", views.intake_step, name="step"),
     path("<uuid:public_id>/conflict-check/", views.conflict_check_run, name="conflict_check"),
     path("<uuid:public_id>/hits/<int:hit_id>/clear/", views.conflict_hit_clear, name="hit_clear"),
+    path("<uuid:public_id>/matches/<int:match_id>/", views.client_match_review, name="match_review"),
     path("<uuid:public_id>/refer/", views.intake_refer, name="refer"),
     path("<uuid:public_id>/decline/", views.intake_decline, name="decline"),
 ]

@@ -96,6 +96,11 @@ class Client(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
+    # A record found to be the same person as another: kept as it was (what was typed, with its
+    # history) but out of every search; its intakes now belong to `merged_into`.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, related_name="+", null=True, blank=True, editable=False
+    )
 
     history = HistoricalRecords()
 

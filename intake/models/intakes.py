@@ -42,6 +42,12 @@ class Intake(models.Model):
     client = models.ForeignKey(
         Client, on_delete=models.PROTECT, related_name="intakes", null=True, blank=True
     )
+    # The client record made from what the volunteer typed. `client` starts as the same record and
+    # moves to a known client only when a coordinator confirms a possible match; the volunteer's
+    # pages show this one, so that linking never shows them someone else's record.
+    submitted_client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, related_name="+", null=True, blank=True, editable=False
+    )
     volunteer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="intakes")
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)

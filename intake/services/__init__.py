@@ -5,8 +5,9 @@ from intake.services.clients import (
     Party,
     adverse_parties_set,
     client_alias_add,
+    client_create,
     client_find_existing,
-    client_save_identity,
+    client_find_known,
     household_create,
     search_index_rebuild,
 )
@@ -31,6 +32,12 @@ from intake.services.intakes import (
     intake_start,
     intake_submit,
 )
+from intake.services.matches import (
+    Proposal,
+    client_match_confirm,
+    client_match_proposals,
+    client_match_reject,
+)
 
 __all__ = [
     "EligibilityError",
@@ -39,11 +46,16 @@ __all__ = [
     "IntakeStateError",
     "Means",
     "Party",
+    "Proposal",
     "Situation",
     "adverse_parties_set",
     "client_alias_add",
+    "client_create",
     "client_find_existing",
-    "client_save_identity",
+    "client_find_known",
+    "client_match_confirm",
+    "client_match_proposals",
+    "client_match_reject",
     "conflict_check_run",
     "conflict_checks_rerun_for_client",
     "conflict_hit_clear",

@@ -1,3 +1,4 @@
+from intake.views.matches import client_match_review
 from intake.views.pages import (
     conflict_check_run,
     conflict_hit_clear,
@@ -12,6 +13,7 @@ from intake.views.pages import (
 from intake.views.wizard import intake_new, intake_step
 
 __all__ = [
+    "client_match_review",
     "conflict_check_run",
     "conflict_hit_clear",
     "emergency_new",

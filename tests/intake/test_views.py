@@ -383,38 +383,6 @@ def test_the_forms_speak_spanish(client, volunteer, draft_intake):
     assert "Guardar y continuar" in content
 
 
-def test_a_volunteer_whose_intake_links_a_known_client_does_not_see_that_clients_record(client, volunteer):
-    from intake.services import Identity, client_save_identity
-
-    known, _ = client_save_identity(
-        identity=Identity(
-            given_names="Lucía",
-            family_names="Paredes",
-            a_number="012345678",
-            phone="555-4242",
-            address="Calle 9",
-        ),
-        acting_user=volunteer,
-    )
-    known.adverse_parties.create(name="Empleador Ficticio LLC")
-    client.force_login(volunteer)
-    draft = client.post(reverse("intake:new"))
-    intake = Intake.objects.get(status=Intake.Status.DRAFT)
-    steps = [("identity", IDENTITY), ("situation", SITUATION), ("household", HOUSEHOLD)]
-    steps += [
-        ("parties", {"parties-TOTAL_FORMS": "0", "parties-INITIAL_FORMS": "0"}),
-        ("narrative", {"narrative": ""}),
-    ]
-    for step, data in steps:
-        assert client.post(_step(intake, step), data).status_code == 302
-    client.post(_step(intake, "review"))
-    intake.refresh_from_db()
-    assert intake.client == known and draft.status_code == 302
-    content = client.get(_detail(intake)).content.decode()
-    for secret in ("555-4242", "Calle 9", "Empleador Ficticio", "A-012-345-678"):
-        assert secret not in content
-
-
 def test_the_volunteer_runs_the_conflict_check_again(client, volunteer, open_intake):
     client.force_login(volunteer)
     response = client.post(reverse("intake:conflict_check", args=[open_intake.public_id]))
