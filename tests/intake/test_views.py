@@ -402,3 +402,24 @@ def test_only_volunteers_start_intakes(client, request, actor):
     client.force_login(request.getfixturevalue(actor))
     assert client.post(reverse("intake:new")).status_code == 403
     assert not Intake.objects.exists()
+
+
+def test_an_all_zero_a_number_is_a_field_error(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(_step(draft_intake, "identity"), {**IDENTITY, "a_number": "A-000-000-000"})
+    assert response.status_code == 200
+    assert "cannot be an A-number" in str(response.context["form"].errors["a_number"])
+
+
+def test_an_a_number_in_arabic_indic_digits_finds_the_same_known_client(volunteer):
+    from intake.forms import IdentityForm
+    from intake.services import Identity, client_create, client_find_known
+
+    known = client_create(
+        identity=Identity(given_names="Samira", family_names="Haddad", a_number="012345678"),
+        acting_user=volunteer,
+    )
+    form = IdentityForm({**IDENTITY, "a_number": "A-٠١٢-٣٤٥-٦٧٨"})
+    assert form.is_valid(), form.errors
+    typed = Identity(given_names="S", family_names="H", a_number=form.cleaned_data["a_number"])
+    assert client_find_known(identity=typed)[0] == known
