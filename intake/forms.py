@@ -193,8 +193,9 @@ class PartyForm(SafeTextForm):
     )
 
 
-MemberFormSet = forms.formset_factory(MemberForm, extra=2, max_num=12, validate_max=True)
-PartyFormSet = forms.formset_factory(PartyForm, extra=2, max_num=20, validate_max=True)
+# absolute_max bounds how many forms a posted TOTAL_FORMS can make the server build (and store).
+MemberFormSet = forms.formset_factory(MemberForm, extra=2, max_num=12, absolute_max=12, validate_max=True)
+PartyFormSet = forms.formset_factory(PartyForm, extra=2, max_num=20, absolute_max=20, validate_max=True)
 
 
 class NarrativeForm(SafeTextForm):

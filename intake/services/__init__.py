@@ -19,6 +19,7 @@ from intake.services.eligibility import (
     poverty_guideline_save,
 )
 from intake.services.intakes import (
+    DraftTooLarge,
     IntakeStateError,
     Means,
     Situation,
@@ -40,6 +41,7 @@ from intake.services.matches import (
 )
 
 __all__ = [
+    "DraftTooLarge",
     "EligibilityError",
     "EligibilityResult",
     "Identity",

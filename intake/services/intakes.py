@@ -33,8 +33,17 @@ from intake.services.matches import client_match_record
 URGENT_HEARING_DAYS = 14
 
 
+# A whole intake typed by hand (a long narrative in a non-Latin script, a large family) stays far
+# below this; the cap keeps a scripted post from filling the disk one draft at a time.
+DRAFT_MAX_BYTES = 64 * 1024
+
+
 class IntakeStateError(Exception):
     """A decision that the intake's current status does not allow."""
+
+
+class DraftTooLarge(Exception):
+    """What was typed would make the draft larger than DRAFT_MAX_BYTES."""
 
 
 @dataclass
@@ -90,7 +99,13 @@ def intake_draft_save(
     completed = set(content["completed"])
     (completed.add if complete else completed.discard)(step)
     content["completed"] = sorted(completed)
-    intake.draft = json.dumps(content)
+    serialised = json.dumps(content, ensure_ascii=False)
+    if len(serialised.encode()) > DRAFT_MAX_BYTES:
+        raise DraftTooLarge(
+            _("This draft is too large to keep (more than %(kib)s KiB): shorten the longest texts.")
+            % {"kib": DRAFT_MAX_BYTES // 1024}
+        )
+    intake.draft = serialised
     # The draft is a scratch pad: history records the submitted intake, not every keystroke saved.
     intake.skip_history_when_saving = True
     intake.save(update_fields=["draft"])

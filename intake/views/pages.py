@@ -65,8 +65,12 @@ def _render_detail(request, intake: Intake, *, status: int = 200, **forms):
         matches = selectors.client_matches(intake=intake)
         check = selectors.current_conflict_check(intake=intake)
         clear_forms = forms.get("clear_forms", {})
-        for hit in check.hits.all() if check else []:
-            hit.clear_form = clear_forms.get(hit.pk)
+        shown_hits = list(check.hits.all()) if check else []
+        for hit in shown_hits:
+            hit.clear_form = clear_forms.pop(hit.pk, None)
+        for stale in clear_forms.values():  # a hit of an older run: the page no longer shows it
+            for error in stale.non_field_errors():
+                messages.error(request, error)
         context.update(
             check=check,
             matches=matches,

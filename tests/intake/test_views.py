@@ -423,3 +423,96 @@ def test_an_a_number_in_arabic_indic_digits_finds_the_same_known_client(voluntee
     assert form.is_valid(), form.errors
     typed = Identity(given_names="S", family_names="H", a_number=form.cleaned_data["a_number"])
     assert client_find_known(identity=typed)[0] == known
+
+
+def test_a_draft_keeps_only_the_fields_its_form_declares(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    client.post(_step(draft_intake, "identity"), {**IDENTITY, "padding": "x" * 5000, "given_names_2": "y"})
+    client.post(
+        _step(draft_intake, "household"),
+        {**HOUSEHOLD, "members-TOTAL_FORMS": "900", "members-500-given_names": "Relleno"},
+    )
+    steps = draft_content(Intake.objects.get(pk=draft_intake.pk))["steps"]
+    assert "padding" not in steps["identity"] and "given_names_2" not in steps["identity"]
+    assert steps["identity"]["given_names"] == ["Lucía"]
+    assert "members-500-given_names" not in steps["household"]
+    assert steps["household"]["members-0-given_names"] == ["Mateo"]
+
+
+def test_a_draft_over_the_size_cap_is_refused_with_a_message_and_the_old_draft_stays(
+    client, volunteer, draft_intake
+):
+    client.force_login(volunteer)
+    client.post(_step(draft_intake, "narrative"), {"narrative": "Primera versión"})
+    aliases = "\n".join("N" * 100 for _ in range(10))
+    for step in ("identity",):
+        client.post(_step(draft_intake, step), {**IDENTITY, "aliases": aliases})
+    huge = {**PARTIES, "parties-TOTAL_FORMS": "20"}
+    for n in range(20):
+        huge[f"parties-{n}-name"] = "ش" * 3000
+        huge[f"parties-{n}-kind"] = "person"
+    response = client.post(_step(draft_intake, "parties"), huge)
+    assert response.status_code == 400
+    assert "too large" in response.content.decode()
+    autosave = client.post(_step(draft_intake, "parties"), huge, headers={"X-Autosave": "1"})
+    assert autosave.status_code == 413
+    steps = draft_content(Intake.objects.get(pk=draft_intake.pk))["steps"]
+    assert steps["narrative"]["narrative"] == ["Primera versión"] and "parties" not in steps
+
+
+def test_a_long_narrative_in_arabic_script_fits_in_a_draft(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(_step(draft_intake, "narrative"), {"narrative": "ش" * 10_000})
+    assert response.status_code == 302
+
+
+def test_referring_without_a_recipient_shows_the_error_beside_the_field(client, coordinator, volunteer):
+    intake = IntakeFactory()
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("intake:refer", args=[intake.public_id]), {"referred_to": "", "reason": "x"}
+    )
+    assert response.status_code == 400
+    assert response.context["refer_form"].errors["referred_to"]
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert Intake.objects.get(pk=intake.pk).status == Intake.Status.OPEN
+    client.force_login(volunteer)
+    assert (
+        client.post(reverse("intake:refer", args=[intake.public_id]), {"referred_to": "x"}).status_code == 403
+    )
+
+
+def test_declining_without_a_reason_shows_the_error_beside_the_field(client, coordinator):
+    intake = IntakeFactory()
+    client.force_login(coordinator)
+    response = client.post(reverse("intake:decline", args=[intake.public_id]), {"reason": "  "})
+    assert response.status_code == 400
+    assert response.context["decline_form"].errors["reason"]
+    assert Intake.objects.get(pk=intake.pk).status == Intake.Status.OPEN
+
+
+def test_clearing_a_hit_without_a_reason_shows_the_error_beside_that_hit(
+    client, coordinator, intake_with_hit
+):
+    hit = intake_with_hit.conflict_checks.first().hits.get()
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("intake:hit_clear", args=[intake_with_hit.public_id, hit.pk]), {"clear_reason": ""}
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert f'id="clear-{hit.pk}-error"' in content and f'aria-describedby="clear-{hit.pk}-error"' in content
+    hit.refresh_from_db()
+    assert hit.cleared_at is None
+
+
+def test_clearing_a_hit_of_an_older_run_says_so_beside_that_hit(client, coordinator, intake_with_hit):
+    hit = intake_with_hit.conflict_checks.first().hits.get()
+    conflict_check_run(intake=intake_with_hit, acting_user=coordinator)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("intake:hit_clear", args=[intake_with_hit.public_id, hit.pk]),
+        {"clear_reason": "Other person"},
+    )
+    assert response.status_code == 400
+    assert "run again since" in response.content.decode()
