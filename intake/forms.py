@@ -1,7 +1,6 @@
 """Intake forms. Every text field refuses control characters and over-long input, beside the field."""
 
 import unicodedata
-from datetime import date
 from decimal import Decimal
 
 from django import forms
@@ -9,6 +8,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.validators import (
+    EARLIEST_PROCEEDING,
+    PlausibleDate,
+    validate_plausible_future_date,
+    validate_plausible_past_date,
+)
 from intake.models import AdverseParty, Client, Intake, PovertyGuideline
 from intake.normalise import normalise_a_number
 
@@ -61,10 +66,14 @@ def _text(label, max_length, *, required=False, textarea=False, help_text="", au
     )
 
 
-def _past_date(value: date | None) -> date | None:
-    if value and value > timezone.localdate():
-        raise ValidationError(_("This date cannot be in the future."), code="future")
-    return value
+# A detention or a hearing before 2000 is a typing mistake in an intake taken today.
+_PAST_PROCEEDING = PlausibleDate(earliest=EARLIEST_PROCEEDING, years_ahead=0)
+# Immigration courts schedule hearings years out; more than five is a typing mistake.
+HEARING_YEARS_AHEAD = 5
+
+
+def _date(label, *, required=False, validators=()):
+    return forms.DateField(label=label, required=required, widget=DateInput(), validators=list(validators))
 
 
 class IdentityForm(SafeTextForm):
@@ -76,7 +85,7 @@ class IdentityForm(SafeTextForm):
         textarea=True,
         help_text=_("One per line: maiden names, other spellings, names on documents."),
     )
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    date_of_birth = _date(_("Date of birth"), validators=[validate_plausible_past_date])
     a_number = _text(_("A-number"), 20, help_text=_("For example A-012-345-678. Leave empty if unknown."))
     country_of_birth = _text(_("Country of birth"), 100)
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=LANGUAGES, initial="es")
@@ -95,9 +104,6 @@ class IdentityForm(SafeTextForm):
         help_text=_("How to reach the client safely, e.g. only after 6 pm, do not leave messages."),
     )
 
-    def clean_date_of_birth(self):
-        return _past_date(self.cleaned_data.get("date_of_birth"))
-
     def clean_a_number(self):
         value = self.cleaned_data.get("a_number", "")
         return normalise_a_number(value) if value else ""
@@ -115,13 +121,12 @@ class SituationForm(SafeTextForm):
     channel = forms.ChoiceField(label=_("How did the client reach us?"), choices=Intake.Channel.choices)
     is_detained = forms.BooleanField(label=_("The client is detained"), required=False)
     facility = _text(_("Detention facility or place"), 200)
-    detained_on = forms.DateField(label=_("Date of detention"), required=False, widget=DateInput())
+    detained_on = _date(_("Date of detention"), validators=[_PAST_PROCEEDING])
     nta_received = forms.BooleanField(label=_("A notice to appear was received"), required=False)
-    next_hearing_date = forms.DateField(label=_("Next hearing date"), required=False, widget=DateInput())
+    next_hearing_date = _date(
+        _("Next hearing date"), validators=[validate_plausible_future_date(years=HEARING_YEARS_AHEAD)]
+    )
     court = _text(_("Court"), 200)
-
-    def clean_detained_on(self):
-        return _past_date(self.cleaned_data.get("detained_on"))
 
     def clean(self):
         cleaned = super().clean()
@@ -164,11 +169,8 @@ class MemberForm(SafeTextForm):
         label=_("Relationship"),
         choices=[c for c in Client.Relationship.choices if c[0] != Client.Relationship.PRINCIPAL],
     )
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    date_of_birth = _date(_("Date of birth"), validators=[validate_plausible_past_date])
     a_number = _text(_("A-number"), 20)
-
-    def clean_date_of_birth(self):
-        return _past_date(self.cleaned_data.get("date_of_birth"))
 
     def clean_a_number(self):
         value = self.cleaned_data.get("a_number", "")
@@ -212,13 +214,10 @@ class EmergencyForm(SafeTextForm):
     family_names = _text(_("Detained person: family names"), 150, required=True)
     a_number = _text(_("A-number, if known"), 20)
     facility = _text(_("Where (facility, city, place of arrest)"), 200, required=True)
-    detained_on = forms.DateField(label=_("When"), widget=DateInput())
+    detained_on = _date(_("When"), required=True, validators=[_PAST_PROCEEDING])
     caller_name = _text(_("Caller's name"), 200, required=True)
     callback_phone = _text(_("Callback number"), 40, required=True, autocomplete="off")
     narrative = _text(_("Notes"), 5000, textarea=True)
-
-    def clean_detained_on(self):
-        return _past_date(self.cleaned_data.get("detained_on"))
 
     def clean_a_number(self):
         value = self.cleaned_data.get("a_number", "")
@@ -246,6 +245,12 @@ class GuidelineForm(forms.ModelForm):
     def validate_unique(self):
         # Saving a year and region that exist corrects their figures (poverty_guideline_save).
         pass
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year > timezone.localdate().year + 1:
+            raise ValidationError(_("Guidelines are published for the coming year at most."), code="too_late")
+        return year
 
 
 class MatchConfirmForm(forms.Form):

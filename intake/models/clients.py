@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinic.crypto import EncryptedDateField, EncryptedTextField
+from clinic.validators import validate_plausible_past_date
 
 
 class Household(models.Model):
@@ -72,7 +73,9 @@ class Client(models.Model):
     # Encrypted at rest; looked up only through the keyed blind indexes below.
     a_number = EncryptedTextField(_("A-number"), blank=True, default="")
     a_number_index = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
-    date_of_birth = EncryptedDateField(_("date of birth"), null=True, blank=True)
+    date_of_birth = EncryptedDateField(
+        _("date of birth"), null=True, blank=True, validators=[validate_plausible_past_date]
+    )
     name_dob_index = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
     phone = EncryptedTextField(_("phone"), blank=True, default="")
     address = EncryptedTextField(_("address"), blank=True, default="")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinic.crypto import EncryptedTextField
+from clinic.validators import EARLIEST_PROCEEDING, PlausibleDate, validate_plausible_future_date
 from intake.models.clients import Client
 from intake.models.eligibility import PovertyGuideline
 
@@ -59,9 +60,16 @@ class Intake(models.Model):
     # Situation.
     is_detained = models.BooleanField(_("detained"), default=False)
     facility = models.CharField(_("detention facility or place"), max_length=200, blank=True)
-    detained_on = models.DateField(_("date of detention"), null=True, blank=True)
+    detained_on = models.DateField(
+        _("date of detention"),
+        null=True,
+        blank=True,
+        validators=[PlausibleDate(earliest=EARLIEST_PROCEEDING, years_ahead=0)],
+    )
     nta_received = models.BooleanField(_("notice to appear received"), default=False)
-    next_hearing_date = models.DateField(_("next hearing date"), null=True, blank=True)
+    next_hearing_date = models.DateField(
+        _("next hearing date"), null=True, blank=True, validators=[validate_plausible_future_date(years=5)]
+    )
     court = models.CharField(_("court"), max_length=200, blank=True)
     caller_name = EncryptedTextField(_("caller's name"), blank=True, default="")
     callback_phone = EncryptedTextField(_("callback number"), blank=True, default="")

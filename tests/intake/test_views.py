@@ -516,3 +516,59 @@ def test_clearing_a_hit_of_an_older_run_says_so_beside_that_hit(client, coordina
     )
     assert response.status_code == 400
     assert "run again since" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("step", "data", "field"),
+    [
+        ("identity", {**IDENTITY, "date_of_birth": "9999-12-31"}, "date_of_birth"),
+        ("identity", {**IDENTITY, "date_of_birth": "0001-01-01"}, "date_of_birth"),
+        ("identity", {**IDENTITY, "date_of_birth": "1850-01-01"}, "date_of_birth"),
+        ("situation", {**SITUATION, "next_hearing_date": "9999-12-31"}, "next_hearing_date"),
+        ("situation", {**SITUATION, "next_hearing_date": "3000-01-01"}, "next_hearing_date"),
+        ("situation", {**SITUATION, "next_hearing_date": "1999-05-01"}, "next_hearing_date"),
+        ("situation", {**SITUATION, "detained_on": "9999-12-31"}, "detained_on"),
+        ("situation", {**SITUATION, "detained_on": "1970-01-01"}, "detained_on"),
+    ],
+)
+def test_implausible_dates_are_field_errors(client, volunteer, draft_intake, step, data, field):
+    client.force_login(volunteer)
+    response = client.post(_step(draft_intake, step), data)
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+
+
+def test_an_implausible_member_birth_date_is_a_field_error(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(
+        _step(draft_intake, "household"), {**HOUSEHOLD, "members-0-date_of_birth": "9999-01-01"}
+    )
+    assert response.status_code == 200
+    assert "date_of_birth" in response.context["members"].errors[0]
+
+
+def test_an_emergency_dated_9999_is_a_field_error(client, volunteer):
+    client.force_login(volunteer)
+    response = client.post(
+        reverse("intake:emergency"),
+        {
+            "given_names": "Ana",
+            "family_names": "Ruiz",
+            "facility": "Centro",
+            "detained_on": "9999-12-31",
+            "caller_name": "Primo",
+            "callback_phone": "555",
+        },
+    )
+    assert response.status_code == 400
+    assert "detained_on" in response.context["form"].errors
+
+
+def test_a_guideline_for_a_far_year_is_a_field_error(client, coordinator):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("intake:guidelines"),
+        {"year": "9999", "region": "contiguous", "base_amount": "15000", "per_additional_person": "5000"},
+    )
+    assert response.status_code == 400
+    assert "year" in response.context["form"].errors
