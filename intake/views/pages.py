@@ -1,5 +1,7 @@
 """Lists, the intake page, the hotline emergency form and the coordinator's decisions."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -33,9 +35,26 @@ def home(request):
     return render(request, "intake/home.html", {"intakes": intakes})
 
 
+class ListRead:
+    """What the access log records for a page that lists clients' names: one row per page view,
+    naming the list and the clients it showed (the log's detail holds 200 characters)."""
+
+    def __init__(self, label: str, client_ids: list[int]):
+        self._meta = SimpleNamespace(label_lower=label)
+        self.pk = len(client_ids)
+        self.detail = "clients " + ",".join(str(pk) for pk in client_ids)
+
+
+def record_list_read(request, label: str, client_ids: list[int]) -> None:
+    if client_ids:
+        read = ListRead(label, client_ids)
+        record_access(request, read, detail=read.detail)
+
+
 @role_required(Role.COORDINATOR)
 def queue(request):
-    intakes = selectors.intake_queue()
+    intakes = list(selectors.intake_queue())
+    record_list_read(request, "intake.queue", [i.client_id for i in intakes if i.client_id])
     return render(request, "intake/queue.html", {"intakes": intakes})
 
 
