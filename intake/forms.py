@@ -273,3 +273,30 @@ class MatchConfirmForm(forms.Form):
 
 class MatchRejectForm(SafeTextForm):
     reason = _text(_("Why are these different people?"), 2000, required=True, textarea=True)
+
+
+class ClientSearchForm(SafeTextForm):
+    name = _text(_("Name"), 300, help_text=_("Given and family names; spelling mistakes are allowed."))
+    a_number = _text(_("A-number"), 20)
+
+    def clean_a_number(self):
+        value = self.cleaned_data.get("a_number", "")
+        return normalise_a_number(value) if value else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("name") and not cleaned.get("a_number"):
+            raise ValidationError(_("Type a name or an A-number."))
+        return cleaned
+
+
+class ClientIdentityForm(SafeTextForm):
+    given_names = _text(_("Given names"), 150, required=True)
+    family_names = _text(_("Family names"), 150, required=True)
+    aliases = IdentityForm.base_fields["aliases"]
+    a_number = _text(_("A-number"), 20)
+    date_of_birth = _date(_("Date of birth"), validators=[validate_plausible_past_date])
+    country_of_birth = _text(_("Country of birth"), 100)
+
+    clean_a_number = IdentityForm.clean_a_number
+    clean_aliases = IdentityForm.clean_aliases

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +59,7 @@ class Client(models.Model):
         SIBLING = "sibling", _("Brother or sister")
         OTHER = "other", _("Other relative")
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     given_names = models.CharField(_("given names"), max_length=150)
     family_names = models.CharField(_("family names"), max_length=150)
     preferred_language = models.CharField(_("preferred language"), max_length=16, default="es")

@@ -39,6 +39,7 @@ from intake.services.matches import (
     client_match_proposals,
     client_match_reject,
 )
+from intake.services.records import client_identity_update, client_merge
 
 __all__ = [
     "DraftTooLarge",
@@ -55,6 +56,8 @@ __all__ = [
     "client_create",
     "client_find_existing",
     "client_find_known",
+    "client_identity_update",
+    "client_merge",
     "client_match_confirm",
     "client_match_proposals",
     "client_match_reject",

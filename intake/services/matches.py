@@ -154,7 +154,7 @@ def _lock_pending(match: ClientMatch, acting_user: User) -> ClientMatch:
     return match
 
 
-def _join_household(known: Client, typed: Client, acting_user: User) -> None:
+def join_household(known: Client, typed: Client, acting_user: User) -> None:
     """The family typed at intake becomes the known client's family."""
     if typed.household_id is None or typed.household_id == known.household_id:
         return
@@ -199,7 +199,7 @@ def client_match_confirm(*, match: ClientMatch, accept: Iterable[str], acting_us
             safe_contact_name=known.safe_contact_name,
             never_contact=_never_contact(known) + _never_contact(typed),
         )
-    _join_household(known, typed, acting_user)
+    join_household(known, typed, acting_user)
     client_reindex(known)
     known._history_user = acting_user
     known._change_reason = "merged"
