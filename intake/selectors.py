@@ -10,7 +10,7 @@ from intake.services.clients import a_number_index
 def open_intakes_for_volunteer(*, user: User) -> QuerySet[Intake]:
     return (
         Intake.objects.filter(volunteer=user, status__in=[Intake.Status.DRAFT, Intake.Status.OPEN])
-        .select_related("client")
+        .select_related("client", "submitted_client")
         .order_by("-is_urgent", "-created_at")
     )
 

@@ -305,3 +305,19 @@ def test_rejecting_without_a_reason_shows_the_error_beside_the_field(client, coo
     )
     assert response.status_code == 400
     assert response.context["reject_form"].errors["reason"]
+
+
+def test_after_a_coordinator_confirms_the_volunteer_still_sees_only_what_they_typed(
+    client, coordinator, other_volunteer, known
+):
+    intake = _submit(
+        other_volunteer,
+        Identity(given_names="Nadia", family_names="Ferrer", a_number="012345678"),
+        parties=[Party(name="Casero Inventado", never_contact=True)],
+    )
+    client_match_confirm(match=intake.client_matches.get(), accept=["alias:0"], acting_user=coordinator)
+    client.force_login(other_volunteer)
+    pages = client.get(reverse("intake:home")).content.decode() + client.get(_detail(intake)).content.decode()
+    assert "Nadia Ferrer" in pages and "Casero Inventado" in pages
+    for secret in ("Yolanda", "Quintero", "Ernesto", "Villalba", "Yoli"):
+        assert secret not in pages
