@@ -10,8 +10,8 @@ from unidecode import unidecode
 from intake import name_variants
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_A_NUMBER = re.compile(r"^A?(\d{8,9})$")
-_A_NUMBER_SEPARATORS = re.compile(r"[\s\-.]+")
+_A_NUMBER = re.compile(r"^A?([0-9]{8,9})$", re.ASCII)
+_A_NUMBER_SEPARATORS = re.compile(r"[\s\-.\u2010-\u2015\u2212]+")
 
 
 def name_tokens(name: str) -> list[str]:
@@ -144,16 +144,34 @@ def blocking_keys(normalised: str) -> set[tuple[int, str]]:
     return keys
 
 
+def _ascii_digits(value: str) -> str:
+    """Digits of any script as ASCII: `١٢٣` and `１２３` become `123`, so that one number has one index."""
+    return "".join(
+        str(unicodedata.decimal(ch)) if unicodedata.category(ch) == "Nd" else ch
+        for ch in unicodedata.normalize("NFKC", value)
+    )
+
+
 def normalise_a_number(value: str) -> str:
-    """`A-012-345-678`, `a 12345678` and `12345678` all become `012345678`; anything else is refused."""
-    compact = _A_NUMBER_SEPARATORS.sub("", (value or "").strip()).upper()
+    """`A-012-345-678`, `a 12345678` and `12345678` all become `012345678`; anything else is refused.
+
+    Digits typed in another script (Arabic-Indic, full-width) count as the same digits. An A-number
+    has 8 or 9 significant digits: `000000000` or `A-000-001-234` cannot be one.
+    """
+    compact = _A_NUMBER_SEPARATORS.sub("", _ascii_digits((value or "").strip())).upper()
     match = _A_NUMBER.match(compact)
     if not match:
         raise ValidationError(
             _("An A-number is the letter A followed by 8 or 9 digits, for example A-012-345-678."),
             code="invalid_a_number",
         )
-    return match.group(1).zfill(9)
+    normalised = match.group(1).zfill(9)
+    if normalised.startswith("00"):
+        raise ValidationError(
+            _("This cannot be an A-number: it has fewer than 8 digits after the leading zeros."),
+            code="impossible_a_number",
+        )
+    return normalised
 
 
 def format_a_number(normalised: str) -> str:

@@ -97,3 +97,35 @@ def test_vietnamese_van_is_a_middle_name_not_a_particle():
 def test_different_given_names_keep_different_canonical_forms():
     assert conflict_name("María García López") != conflict_name("José García López")
     assert conflict_name("Delgado, Ana") == "ana delgado"  # a surname that only starts like "del"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "A-٠١٢-٣٤٥-٦٧٨",  # Arabic-Indic digits
+        "A-۰۱۲-۳۴۵-۶۷۸",  # Extended Arabic-Indic (Persian) digits
+        "Ａ０１２３４５６７８",  # full-width
+        "A\u2011012\u2013345\u2212678",  # non-breaking hyphen, en dash, minus sign
+    ],
+)
+def test_digits_of_other_scripts_give_the_same_number_as_ascii(typed):
+    assert normalise_a_number(typed) == normalise_a_number("A-012-345-678") == "012345678"
+
+
+def test_digits_of_other_scripts_give_the_same_blind_index(settings):
+    from intake.services.clients import a_number_index
+
+    assert a_number_index(normalise_a_number("٠١٢٣٤٥٦٧٨")) == a_number_index(normalise_a_number("012345678"))
+
+
+@pytest.mark.parametrize("typed", ["000000000", "A-000-000-000", "00000000", "A00123456", "001234567"])
+def test_it_refuses_impossible_a_numbers(typed):
+    with pytest.raises(ValidationError, match="cannot be an A-number") as raised:
+        normalise_a_number(typed)
+    assert raised.value.code == "impossible_a_number"
+
+
+@pytest.mark.parametrize("typed", ["A12345678\u0000", "A１２３４５６７８x", "A 1234\u00bd678"])
+def test_it_refuses_other_characters_among_the_digits(typed):
+    with pytest.raises(ValidationError):
+        normalise_a_number(typed)
