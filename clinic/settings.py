@@ -259,6 +259,13 @@ CLINIC_KEY_FILE = Path(envstr("CLINIC_KEY_FILE", str(DATA_DIR / "keys.json")))
 # Read once at start-up: test runners switch DEBUG off later, but are still the embedded default.
 CLINIC_KEY_FILE_GENERATE = DEBUG
 
+# The access log's MAC key, apart from the encryption keys and never in the database; generated
+# into the data folder in the embedded default. The chain's signed head is kept outside the
+# database too, so that deleting the newest rows is caught (clinic/access_log.py).
+CLINIC_AUDIT_KEY = envstr("CLINIC_AUDIT_KEY")
+CLINIC_AUDIT_KEY_PATH = DATA_DIR / "audit_key"
+CLINIC_AUDIT_HEAD_FILE = Path(envstr("CLINIC_AUDIT_HEAD_FILE", str(DATA_DIR / "access_log_head.json")))
+
 # Error reports never carry request bodies: they may hold a client's A-number.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic.logging.RedactingExceptionReporterFilter"
 LOG_LEVEL = envchoice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})

@@ -9,6 +9,12 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _access_log_head_per_test(settings, tmp_path):
+    """Each test's database starts empty, so its access log's head must start absent too."""
+    settings.CLINIC_AUDIT_HEAD_FILE = tmp_path / "access_log_head.json"
+
+
 @pytest.fixture
 def volunteer(db):
     return UserFactory(username="volunteer", role=Role.VOLUNTEER)
