@@ -1,7 +1,30 @@
 import pytest
+from django.test import Client
 
 from clinic.roles import Role
-from tests.factories import UserFactory
+from tests.factories import UserFactory, verified_device_for
+
+
+class VerifiedClient(Client):
+    """`force_login` as a user who has also passed two-factor sign-in with a real device.
+
+    Tests of the second step itself use `Client()` directly.
+    """
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        from clinic import two_factor
+
+        verified_device_for(user)
+        session = self.session
+        epoch = type(user).objects.values_list("two_factor_epoch", flat=True).get(pk=user.pk)
+        session[two_factor.SESSION_KEY] = f"{user.pk}:{epoch}"
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return VerifiedClient()
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,5 @@
 from clinic.models.access_log import AccessEvent
-from clinic.models.accounts import User
+from clinic.models.accounts import RoleChange, User
 from clinic.models.organisation import AttorneyProfile, Funder, Grant, PracticeArea
 
-__all__ = ["AccessEvent", "AttorneyProfile", "Funder", "Grant", "PracticeArea", "User"]
+__all__ = ["AccessEvent", "AttorneyProfile", "Funder", "Grant", "PracticeArea", "RoleChange", "User"]

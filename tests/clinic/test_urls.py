@@ -11,7 +11,7 @@ from clinic.roles import Role
 # Reachable without signing in: the sign-in pages and the language switch.
 PUBLIC = {"login", "set_language", "admin:login"}
 # Pages for any signed-in user, whatever their role.
-ANY_ROLE = {"home", "logout"}
+ANY_ROLE = {"home", "logout", "two_factor_setup", "two_factor_verify", "two_factor_recovery_codes"}
 ARG_VALUES = {
     "int": "1",
     "str": "x",

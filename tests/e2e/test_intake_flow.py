@@ -4,17 +4,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.e2e.conftest import sign_in as _sign_in
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def test_a_volunteer_reports_a_detention_from_a_phone_and_the_coordinator_sees_it_first(

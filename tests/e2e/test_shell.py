@@ -1,16 +1,8 @@
 import pytest
 
-from tests.factories import TEST_PASSWORD
+from tests.e2e.conftest import sign_in as _sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def test_a_volunteer_on_a_phone_signs_in_and_lands_on_their_intakes(phone, live_server, volunteer):

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from clinic.demo import DEMO_USERS
+from clinic.demo import DEMO_USERS, demo_totp_secret
 
 PROJECT_APPS = ("clinic", "intake", "cases", "documents")
 
@@ -32,6 +32,7 @@ class Command(BaseCommand):
                 if find_spec(module_name) is None:
                     continue
                 import_module(module_name).seed(password=password, users=users)
-        self.stdout.write("Demo sign-ins (username / password):")
+        self.stdout.write("Demo sign-ins (username / password / two-factor secret for an authenticator app):")
         for username, _first, _last, role, _on_call in DEMO_USERS:
-            self.stdout.write(f"  {username:<12} {password}   ({role})")
+            self.stdout.write(f"  {username:<12} {password}   {demo_totp_secret(username)}   ({role})")
+        self.stdout.write("Or print a demo user's current code with: manage.py demo_code USERNAME")
