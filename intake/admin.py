@@ -2,7 +2,6 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.admin import AccessLoggedAdminMixin
-
 from intake.models import Client, ConflictCheck, Intake, PovertyGuideline
 
 
