@@ -147,7 +147,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "clinic.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "clinic.lockout.AddressAwareAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -161,9 +161,13 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lock-out: counted per username and address together, so that one forum's shared Wi-Fi does not
-# lock out every volunteer when one of them mistypes.
+# Lock-out: counted per username and address together (AXES_FAILURE_LIMIT), so that one forum's
+# shared Wi-Fi does not lock out every volunteer when one of them mistypes; and per address across
+# usernames with a higher limit (AXES_ADDRESS_FAILURE_LIMIT), so that one address cannot try a few
+# passwords against every account. Axes has one limit for all its parameters, so the per-address
+# count is checked by clinic.lockout's backend, over axes's own records.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_ADDRESS_FAILURE_LIMIT = envint("AXES_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True

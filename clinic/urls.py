@@ -13,6 +13,18 @@ urlpatterns = [
     path("audit/access-log/", views.access_log, name="access_log"),
     path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    # Password reset by e-mail: the same answer whether or not an account has that address, and an
+    # e-mail that carries the link and nothing else.
+    path("sign-in/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("sign-in/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "sign-in/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "sign-in/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+    ),
     path("sign-in/two-factor/", two_factor_views.two_factor_verify, name="two_factor_verify"),
     path("sign-in/two-factor/setup/", two_factor_views.two_factor_setup, name="two_factor_setup"),
     path(
