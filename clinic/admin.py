@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.access_log import record_access
 from clinic.models import AccessEvent, AttorneyProfile, Funder, Grant, RoleChange, User
+from clinic.permissions import is_coordinator, user_roles
 from clinic.roles import Role
 from clinic.services import RoleChangeError, user_roles_set
 
@@ -40,6 +41,10 @@ class AccessLoggedAdminMixin(ReadOnlyAdminMixin):
         if obj is not None and response.status_code == 200:
             record_access(request, obj, detail="admin site history")
         return response
+
+
+def _holds_power(user: User) -> bool:
+    return user.is_superuser or bool(user_roles(user) & {Role.COORDINATOR.value, Role.ADMINISTRATOR.value})
 
 
 class RolesField(forms.MultipleChoiceField):
@@ -116,6 +121,19 @@ class ClinicUserAdmin(SimpleHistoryAdmin, UserAdmin):
     list_display = ("username", "first_name", "last_name", "is_active", "is_on_call")
     list_filter = ("is_active", "is_on_call", "groups")
     filter_horizontal = ()
+
+    def has_change_permission(self, request, obj=None):
+        # An account that holds power (coordinator, administrator, superuser) is changed, password
+        # included, only by a coordinator: otherwise an administrator could take it over by its
+        # e-mail address or password.
+        if (
+            obj is not None
+            and obj.pk != request.user.pk
+            and _holds_power(obj)
+            and not is_coordinator(request.user)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

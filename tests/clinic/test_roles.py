@@ -162,3 +162,39 @@ def test_the_admin_site_shows_client_models_read_only_and_logs_the_read(client, 
     assert b'name="preferred_language"' not in response.content
     assert AccessEvent.objects.filter(object_type="intake.client", object_id=str(person.pk)).exists()
     assert client.post(reverse("admin:intake_client_delete", args=[person.pk])).status_code == 403
+
+
+def test_an_administrator_cannot_change_a_coordinators_account_or_password(
+    client, administrator, coordinator
+):
+    client.force_login(administrator)
+    response = _admin_change(client, coordinator, email="attacker@example.org")
+    assert response.status_code == 403
+    coordinator.refresh_from_db()
+    assert coordinator.email != "attacker@example.org"
+    # Django's UserAdmin names its password page after auth.User whatever the user model
+    password_url = reverse("admin:auth_user_password_change", args=[coordinator.pk])
+    assert client.get(password_url).status_code == 403
+
+
+def test_an_administrator_creates_an_attorney_account(client, administrator):
+    client.force_login(administrator)
+    response = client.post(
+        reverse("admin:clinic_user_add"),
+        {
+            "username": "newattorney",
+            "first_name": "Nadia",
+            "last_name": "Ortiz",
+            "email": "nadia@clinic.example",
+            "password1": "a-long-enough-passphrase-7",
+            "password2": "a-long-enough-passphrase-7",
+            "roles": [Role.ATTORNEY.value, Role.COORDINATOR.value],
+        },
+    )
+    assert response.status_code == 302
+    from clinic.models import User
+
+    created = User.objects.get(username="newattorney")
+    assert _roles(created) == {Role.ATTORNEY}
+    assert not created.is_superuser and not created.is_staff
+    assert RoleChange.objects.get(user=created, role=Role.COORDINATOR).status == RoleChange.Status.PENDING
