@@ -9,9 +9,17 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from clinic.roles import Role
 
 # Reachable without signing in: the sign-in pages and the language switch.
-PUBLIC = {"login", "set_language", "admin:login"}
+PUBLIC = {
+    "login",
+    "set_language",
+    "admin:login",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
 # Pages for any signed-in user, whatever their role.
-ANY_ROLE = {"home", "logout"}
+ANY_ROLE = {"home", "logout", "two_factor_setup", "two_factor_verify", "two_factor_recovery_codes"}
 ARG_VALUES = {
     "int": "1",
     "str": "x",
