@@ -50,8 +50,6 @@ def client_detail(request, public_id):
         "duplicates": selectors.client_possible_duplicates(client=client)
         if client.merged_into_id is None
         else [],
-        # Other apps' panels (the client's cases) plug in here once the core's registry exists.
-        "panels": [],
     }
     return render(request, "intake/client_detail.html", context)
 
