@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from clinic.roles import Role
@@ -53,7 +54,9 @@ class RoleChange(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_changes")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    grant = models.BooleanField(_("grant"), help_text=_("Granted when true, withdrawn when false."))
+    grant = models.BooleanField(
+        pgettext_lazy("role change", "grant"), help_text=_("Granted when true, withdrawn when false.")
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(_("requested at"))
