@@ -1,12 +1,17 @@
 """Reads that pages share, with their prefetching inside."""
 
+from collections.abc import Iterable
 from datetime import timedelta
 
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from cases.models import Assignment, Case, Hearing, Note, Offer, TimeEntry
 from clinic.models import User
+
+# An attorney's load: open assignments on cases in these states (closed ones no longer count).
+LOAD_STATUSES = (Case.Status.ACTIVE, Case.Status.OFFERED)
+ANSWERED_OFFER_STATUSES = (Offer.Status.ACCEPTED, Offer.Status.DECLINED, Offer.Status.EXPIRED)
 
 
 def _next_hearing(field: str = "starts_at") -> Subquery:
@@ -115,3 +120,40 @@ def case_counts(*, expiring_within: timedelta = timedelta(hours=24)) -> dict[str
         status=Offer.Status.OPEN, expires_at__lte=timezone.now() + expiring_within
     ).count()
     return counts
+
+
+def attorney_figures(*, attorney_ids: Iterable[int] | None = None) -> dict[int, dict]:
+    """What the ranking needs about each attorney, counted from the assignments and offers.
+
+    The source of truth for `AttorneyStats`: the services store it for the attorneys they touch,
+    and `recount_attorney_loads` compares or rebuilds every row from it. Attorneys with nothing to
+    count are absent (their figures are all zero).
+    """
+    assignments = Assignment.objects.order_by()
+    offers = Offer.objects.order_by().filter(status__in=ANSWERED_OFFER_STATUSES)
+    if attorney_ids is not None:
+        attorney_ids = list(attorney_ids)
+        assignments = assignments.filter(attorney_id__in=attorney_ids)
+        offers = offers.filter(attorney_id__in=attorney_ids)
+    figures: dict[int, dict] = {}
+
+    def row(attorney_id: int) -> dict:
+        return figures.setdefault(attorney_id, empty_attorney_figures())
+
+    current = assignments.filter(ended_at__isnull=True, case__status__in=LOAD_STATUSES)
+    for attorney_id, n in current.values_list("attorney_id").annotate(n=Count("pk")):
+        row(attorney_id)["active_cases"] = n
+    for attorney_id, case_type, n in assignments.values_list("attorney_id", "case__case_type").annotate(
+        n=Count("pk")
+    ):
+        row(attorney_id)["cases_by_type"][case_type] = n
+    answered = offers.values_list("attorney_id").annotate(
+        answered=Count("pk"), accepted=Count("pk", filter=Q(status=Offer.Status.ACCEPTED))
+    )
+    for attorney_id, n_answered, n_accepted in answered:
+        row(attorney_id).update(offers_answered=n_answered, offers_accepted=n_accepted)
+    return figures
+
+
+def empty_attorney_figures() -> dict:
+    return {"active_cases": 0, "cases_by_type": {}, "offers_answered": 0, "offers_accepted": 0}
