@@ -99,9 +99,7 @@ def candidates_for(*, case_type: str, detained: bool, needed_by: date, today: da
         "user__attorney_stats__offers_answered", "user__attorney_stats__offers_accepted",
     )  # fmt: skip
     return [
-        Candidate(
-            row[0], f"{row[1]} {row[2]}".strip() or row[3], *row[4:9], *(int(n or 0) for n in row[9:])
-        )
+        Candidate(row[0], f"{row[1]} {row[2]}".strip() or row[3], *row[4:9], *(int(n or 0) for n in row[9:]))
         for row in rows
     ]
 

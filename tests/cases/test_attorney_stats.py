@@ -32,8 +32,9 @@ def test_a_series_of_service_calls_leaves_figures_equal_to_a_recount(coordinator
     services.offer_decline(offer=declined, reason="Full this month", acting_user=other_attorney)
     (taken,) = services.offer_create(case=second, attorneys=[attorney], acting_user=coordinator)
     services.offer_accept(offer=taken, acting_user=attorney)
+    first.refresh_from_db()
     services.assignment_create(
-        case=Case.objects.get(pk=first.pk), attorney=other_attorney, role="co_counsel", acting_user=coordinator
+        case=first, attorney=other_attorney, role="co_counsel", acting_user=coordinator
     )
     (expiring,) = services.offer_create(case=third, attorneys=[other_attorney], acting_user=coordinator)
     services.offers_expire(now=expiring.expires_at + dt.timedelta(seconds=1))

@@ -246,9 +246,31 @@ def test_the_case_list_query_count_does_not_grow_with_cases(
     for case in CaseFactory.create_batch(how_many):
         HearingFactory(case=case)
     client.force_login(coordinator)
-    # session, user, roles, count, cases, and the session save (savepoint, update, release)
-    with django_assert_num_queries(8):
+    # session, user, roles, the page's cases (nothing counts the table), and the session save
+    # (savepoint, update, release)
+    with django_assert_num_queries(7):
         assert client.get(reverse("cases:case_list")).status_code == 200
+    with django_assert_num_queries(7):
+        assert client.get(reverse("cases:case_list"), {"status": "awaiting", "page": 2}).status_code == 200
+
+
+def test_the_case_list_pages_detained_first_then_oldest_without_counting(client, coordinator, volunteer):
+    from cases import selectors
+
+    CaseFactory.create_batch(3)
+    detained = CaseFactory(is_detained=True)
+    first = selectors.case_list(per_page=2)
+    assert first.cases[0] == detained and first.has_next and not first.has_previous
+    second = selectors.case_list(per_page=2, page=2)
+    assert len(second.cases) == 2 and not second.has_next and second.has_previous
+    assert not set(first.cases) & set(second.cases)
+
+    client.force_login(coordinator)
+    past_the_end = client.get(reverse("cases:case_list"), {"page": "2"}).content.decode()
+    assert "No more cases" in past_the_end
+    assert client.get(reverse("cases:case_list"), {"page": "x"}).status_code == 200
+    client.force_login(volunteer)
+    assert client.get(reverse("cases:case_list")).status_code == 403
 
 
 def test_the_funding_page_query_count_does_not_grow_with_grants(
@@ -351,3 +373,33 @@ def test_a_panel_appears_on_the_case_page_for_those_who_may_see_the_case(
     )
     client.force_login(other_attorney)
     assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 404
+
+
+@pytest.mark.parametrize("assignments", [1, 6])
+def test_the_case_history_query_count_does_not_grow_with_assignments_and_offers(
+    client, coordinator, assignments, django_assert_num_queries
+):
+    from cases import services
+    from tests.factories import UserFactory
+
+    case = CaseFactory(attorney=UserFactory(role="attorney"))
+    for _ in range(assignments - 1):
+        held = services.assignment_create(
+            case=case, attorney=UserFactory(role="attorney"), role="co_counsel", acting_user=coordinator
+        )
+        services.assignment_end(assignment=held, acting_user=coordinator)
+        case.refresh_from_db()
+        if case.status != Case.Status.ACTIVE:
+            Case.objects.filter(pk=case.pk).update(status=Case.Status.ACTIVE)
+    OfferFactory.create_batch(assignments, case=case, offered_by=coordinator)
+    client.force_login(coordinator)
+    # the same whatever the number of assignments and offers: one query per kind of record
+    with django_assert_num_queries(16):
+        response = client.get(reverse("cases:case_history", args=[case.public_id]))
+    assert response.status_code == 200
+    assert response.content.decode().count("Co-counsel") >= assignments - 1
+
+
+def test_another_attorney_cannot_read_a_case_history(client, other_attorney, case):
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:case_history", args=[case.public_id])).status_code == 404
