@@ -403,3 +403,17 @@ def test_the_case_history_query_count_does_not_grow_with_assignments_and_offers(
 def test_another_attorney_cannot_read_a_case_history(client, other_attorney, case):
     client.force_login(other_attorney)
     assert client.get(reverse("cases:case_history", args=[case.public_id])).status_code == 404
+
+
+def test_the_caseload_shows_fifty_cases_a_page(client, attorney, other_attorney):
+    from cases.views.offers import CASELOAD_PAGE
+
+    for _ in range(CASELOAD_PAGE + 2):
+        CaseFactory(attorney=attorney)
+    client.force_login(attorney)
+    first = client.get(reverse("cases:caseload"))
+    assert len(first.context["cases"]) == CASELOAD_PAGE and first.context["page"].has_next
+    second = client.get(reverse("cases:caseload"), {"page": 2})
+    assert len(second.context["cases"]) == 2 and not second.context["page"].has_next
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:caseload")).context["cases"] == []
