@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
@@ -375,29 +376,31 @@ def test_a_panel_appears_on_the_case_page_for_those_who_may_see_the_case(
     assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 404
 
 
-@pytest.mark.parametrize("assignments", [1, 6])
 def test_the_case_history_query_count_does_not_grow_with_assignments_and_offers(
-    client, coordinator, assignments, django_assert_num_queries
+    client, coordinator, django_assert_num_queries
 ):
     from cases import services
     from tests.factories import UserFactory
 
     case = CaseFactory(attorney=UserFactory(role="attorney"))
-    for _ in range(assignments - 1):
+    OfferFactory(case=case, offered_by=coordinator)
+    url = reverse("cases:case_history", args=[case.public_id])
+    client.force_login(coordinator)
+    # one query per kind of record (PostgreSQL's access log takes one lock more than SQLite's)
+    with django_assert_num_queries(16 if connection.vendor == "sqlite" else 17) as few:
+        assert client.get(url).status_code == 200
+
+    for _ in range(5):
         held = services.assignment_create(
             case=case, attorney=UserFactory(role="attorney"), role="co_counsel", acting_user=coordinator
         )
         services.assignment_end(assignment=held, acting_user=coordinator)
-        case.refresh_from_db()
-        if case.status != Case.Status.ACTIVE:
+        if Case.objects.get(pk=case.pk).status != Case.Status.ACTIVE:
             Case.objects.filter(pk=case.pk).update(status=Case.Status.ACTIVE)
-    OfferFactory.create_batch(assignments, case=case, offered_by=coordinator)
-    client.force_login(coordinator)
-    # the same whatever the number of assignments and offers: one query per kind of record
-    with django_assert_num_queries(16):
-        response = client.get(reverse("cases:case_history", args=[case.public_id]))
-    assert response.status_code == 200
-    assert response.content.decode().count("Co-counsel") >= assignments - 1
+    OfferFactory.create_batch(5, case=case, offered_by=coordinator)
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert response.content.decode().count("Co-counsel") >= 5
 
 
 def test_another_attorney_cannot_read_a_case_history(client, other_attorney, case):
