@@ -71,7 +71,14 @@ class Case(models.Model):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
-        indexes = [models.Index(fields=["status", "opened_at"]), models.Index(fields=["case_type"])]
+        indexes = [
+            models.Index(fields=["status", "opened_at"]),
+            models.Index(fields=["case_type"]),
+            # The coordinator's list (detained first, then oldest), all and by status: the page is
+            # read off the index instead of sorting every case.
+            models.Index(fields=["-is_detained", "opened_at", "id"], name="case_list_order"),
+            models.Index(fields=["status", "-is_detained", "opened_at", "id"], name="case_list_status_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="closed") | ~models.Q(closing_code=""),
