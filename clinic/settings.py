@@ -256,7 +256,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where links in e-mails point (e.g. https://clinic.example.org).
 CLINIC_SITE_URL = envstr("CLINIC_SITE_URL", "http://127.0.0.1:8000")
 
-# Encryption keys (clinic/crypto.py): a key ring from CLINIC_KEYS, or a key file generated on
+# Encryption keys (clinic/crypto/): a key ring from CLINIC_KEYS, or a key file generated on
 # first run in the embedded default.
 CLINIC_KEYS = envstr("CLINIC_KEYS")
 CLINIC_INDEX_KEY = envstr("CLINIC_INDEX_KEY")
