@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Documents")
+
+    def ready(self) -> None:
+        from clinic.registry import register_demo, register_panel
+        from documents import demo, panels
+
+        register_panel("case", "documents", panels.case_panel, order=50)
+        register_panel("client", "documents", panels.client_panel, order=50)
+        register_panel("intake", "documents", panels.intake_panel, order=50)
+        register_demo("documents", demo.seed, order=40)
