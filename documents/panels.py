@@ -1,4 +1,7 @@
-"""What documents adds to the case, client and intake pages, through the core's registry."""
+"""What documents adds to the case, client and intake pages, through the core's registry.
+
+Each panel answers None when the user may not see it (or the page hands it something else).
+"""
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -13,7 +16,7 @@ from intake.permissions import can_view_intake
 
 
 def case_panel(request: HttpRequest, case: Case) -> str | None:
-    if not can_view_case(request.user, case):
+    if not isinstance(case, Case) or not can_view_case(request.user, case):
         return None
     documents = selectors.documents_for_case(user=request.user, case=case)
     return render_to_string(
@@ -24,6 +27,8 @@ def case_panel(request: HttpRequest, case: Case) -> str | None:
 
 
 def client_panel(request: HttpRequest, client: Client) -> str | None:
+    if not isinstance(client, Client):
+        return None
     documents = list(selectors.documents_for_client(user=request.user, client=client))
     if not documents:
         return None
@@ -32,7 +37,7 @@ def client_panel(request: HttpRequest, client: Client) -> str | None:
 
 def intake_panel(request: HttpRequest, intake: Intake) -> str | None:
     """Coordinators see the list; the volunteer working on the intake attaches and sees a count only."""
-    if not can_view_intake(request.user, intake):
+    if not isinstance(intake, Intake) or not can_view_intake(request.user, intake):
         return None
     context = {"intake": intake, "form": DocumentUploadForm(), "may_read": is_coordinator(request.user)}
     if context["may_read"]:

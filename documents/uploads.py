@@ -171,8 +171,9 @@ class EncryptingUploadHandler(FileUploadHandler):
     def file_complete(self, file_size):
         if self._out is None:
             return None
-        if self._detected is None:
+        if self._detected is None:  # a file shorter than the sniffing window: all of it is in _head
             self._detected = sniff(self._head)
+            self._docx_seen = DOCX_MARKER in self._head
         content_type = self._detected
         if content_type is None or (content_type == ZIP and not self._docx_seen):
             # The parser does not catch SkipFile here: refuse without raising.
