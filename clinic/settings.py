@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "intake",
     "cases",
     "documents",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -247,6 +248,12 @@ STORAGES = {
     # Document bodies, always ciphertext (clinic/crypto/stream.py): in the data folder, or in an
     # S3-compatible bucket when CLINIC_DOCUMENTS_S3_BUCKET is set.
     "documents": _documents_storage(),
+    # Finished funding reports: in the data folder, never under a public URL (downloads go through
+    # a permission-checked, logged view).
+    "reports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": DATA_DIR / "reports", "base_url": None, "file_permissions_mode": 0o600},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -282,6 +289,12 @@ CELERY_BEAT_SCHEDULE: dict = {}
 
 # Largest document accepted, in MiB; uploads are refused by content type and by this size.
 CLINIC_DOCUMENT_MAX_MB = envint("CLINIC_DOCUMENT_MAX_MB", 50, minimum=1, maximum=10_240)
+# The clinic's name on reports and e-mails.
+CLINIC_NAME = envstr("CLINIC_NAME", "Immigrant Legal Defense")
+# Funding reports: counts below this are shown as "<N" (with complementary suppression), and the
+# default value of a pro bono hour.
+CLINIC_REPORT_SMALL_CELL = envint("CLINIC_REPORT_SMALL_CELL", 5, minimum=1, maximum=50)
+CLINIC_PRO_BONO_HOURLY_RATE = envint("CLINIC_PRO_BONO_HOURLY_RATE", 200, minimum=0, maximum=5000)
 
 # Hours an attorney has to answer a case offer before it expires and the case returns to the queue.
 CLINIC_OFFER_EXPIRY_HOURS = envint("CLINIC_OFFER_EXPIRY_HOURS", 48, minimum=1, maximum=24 * 30)
