@@ -43,7 +43,10 @@ def document_storage(settings, tmp_path):
 
 @pytest.fixture
 def case(attorney):
-    return CaseFactory(attorney=attorney, client=ClientFactory(given_names="Ana", family_names="Quispe"))
+    return CaseFactory(
+        attorney=attorney,
+        client=ClientFactory(given_names="Ana", family_names="Quispe", phone="312-555-0100"),
+    )
 
 
 @pytest.fixture
