@@ -1,7 +1,7 @@
 """Demo data for `manage.py seed_demo`: a few generated documents on the demo cases.
 
 Nothing here is a real document: a one-page PDF written by hand and a PNG drawn with Pillow, both
-saying they are samples. Running it again adds nothing to a case that already has documents.
+saying they are samples. Running it again adds nothing once the demo documents exist.
 """
 
 import io
@@ -61,6 +61,8 @@ SAMPLES = [
 
 def seed(*, password: str, users: dict) -> None:
     coordinator = users["coordinator"]
+    if Document.objects.filter(uploaded_by=coordinator).exists():
+        return
     cases = Case.objects.filter(documents__isnull=True).exclude(status=Case.Status.CLOSED).order_by("pk")[:3]
     for case, (category, description, name, kind) in zip(cases, SAMPLES, strict=False):
         content = sample_pdf(f"SAMPLE {description}") if kind == "pdf" else sample_png(description)

@@ -27,20 +27,6 @@ def test_keys(settings):
     settings.CLINIC_INDEX_KEY = INDEX
 
 
-@pytest.fixture(autouse=True)
-def document_storage(settings, tmp_path):
-    location = tmp_path / "documents"
-    location.mkdir()
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documents": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": location},
-        },
-    }
-    return location
-
-
 @pytest.fixture
 def case(attorney):
     return CaseFactory(
