@@ -1,0 +1,204 @@
+"""Benchmark: document encryption (clinic/crypto/stream.py) against the machine's limit, and memory.
+
+In one run:
+
+1. peak memory growth while encrypting a 1 GiB file (plaintext generated as it is read, ciphertext
+   written to a temporary file) and decrypting it back, measured by tracemalloc (Python allocations,
+   which include the cryptography package's output buffers) and by the process's peak RSS;
+2. the raw AES-256-GCM throughput of the cryptography package on one buffer (the limit here);
+3. the project's streaming encrypt and decrypt throughput on the same amount of data;
+4. uploading and downloading a 200 MiB file through the web views (Django's test client, SQLite and
+   the filesystem storage in a temporary folder).
+
+Goals: streaming at least 70% of the raw figure; memory growth under 32 MiB for the 1 GiB file.
+
+    .venv/bin/python -m benchmarks.document_crypto
+    .venv/bin/python -m benchmarks.document_crypto --file-mib 256 --web-mib 50   # quicker
+"""
+
+import argparse
+import io
+import os
+import resource
+import tempfile
+import time
+import tracemalloc
+
+from benchmarks.matching import configure
+
+MIB = 1024 * 1024
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--file-mib", type=int, default=1024, help="size of the memory-test file")
+    parser.add_argument("--throughput-mib", type=int, default=512, help="data per throughput measurement")
+    parser.add_argument("--web-mib", type=int, default=200, help="size of the file sent through the views")
+    parser.add_argument("--database-url", help="unused by the crypto part; a 'bench' PostgreSQL database")
+    return parser.parse_args()
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def plaintext_chunks(total: int, chunk: int = 256 * 1024):
+    """Like an upload arriving: chunks of the handler's size, generated, never held all at once."""
+    block = os.urandom(chunk)
+    sent = 0
+    while sent < total:
+        size = min(chunk, total - sent)
+        yield block[:size] if size < chunk else block
+        sent += size
+
+
+def memory_run(size: int, workdir: str) -> None:
+    from clinic.crypto import stream
+
+    key = stream.new_data_key()
+    path = os.path.join(workdir, "body.bin")
+    rss_before = peak_rss_mib()
+    tracemalloc.start()
+    start = time.perf_counter()
+    with open(path, "wb") as out:
+        for part in stream.encrypt_stream(plaintext_chunks(size), key, object_id="bench"):
+            out.write(part)
+    encrypt_s = time.perf_counter() - start
+    _, encrypt_peak = tracemalloc.get_traced_memory()
+    tracemalloc.reset_peak()
+    start = time.perf_counter()
+    total = 0
+    with open(path, "rb") as source:
+        for part in stream.decrypt_stream(source, key, object_id="bench"):
+            total += len(part)
+    decrypt_s = time.perf_counter() - start
+    _, decrypt_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_growth = peak_rss_mib() - rss_before
+    os.remove(path)
+    assert total == size
+    mib = size / MIB
+    print(f"1. Memory, {mib:.0f} MiB file (to and from disk):")
+    print(f"   encrypt {mib / encrypt_s:8.0f} MiB/s   tracemalloc peak {encrypt_peak / MIB:6.1f} MiB")
+    print(f"   decrypt {mib / decrypt_s:8.0f} MiB/s   tracemalloc peak {decrypt_peak / MIB:6.1f} MiB")
+    verdict = "meets" if max(encrypt_peak / MIB, decrypt_peak / MIB, rss_growth) < 32 else "MISSES"
+    print(f"   peak RSS growth over both {rss_growth:6.1f} MiB -> {verdict} the < 32 MiB goal")
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def throughput_run(size: int) -> None:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from clinic.crypto import stream
+
+    key = stream.new_data_key()
+    buffer = os.urandom(size)
+    aead = AESGCM(key)
+    nonce = os.urandom(12)
+    raw_enc = best_of(lambda: aead.encrypt(nonce, buffer, b"aad"))
+    sealed = aead.encrypt(nonce, buffer, b"aad")
+    raw_dec = best_of(lambda: aead.decrypt(nonce, sealed, b"aad"))
+    del sealed
+
+    chunk = 256 * 1024
+    view = memoryview(buffer)
+
+    def chunks():
+        for offset in range(0, size, chunk):
+            yield view[offset : offset + chunk]
+
+    def stream_encrypt():
+        for _part in stream.encrypt_stream(chunks(), key, object_id="bench"):
+            pass
+
+    ciphertext = b"".join(stream.encrypt_stream(chunks(), key, object_id="bench"))
+
+    def stream_decrypt():
+        for _part in stream.decrypt_stream(io.BytesIO(ciphertext), key, object_id="bench"):
+            pass
+
+    enc = best_of(stream_encrypt)
+    dec = best_of(stream_decrypt)
+    mib = size / MIB
+    print(f"2. Raw AES-256-GCM, one {mib:.0f} MiB buffer (cryptography):")
+    print(f"   encrypt {mib / raw_enc:8.0f} MiB/s   decrypt {mib / raw_dec:8.0f} MiB/s")
+    print("3. Streaming (1 MiB segments, 256 KiB input chunks, in memory):")
+    for label, took, raw in (("encrypt", enc, raw_enc), ("decrypt", dec, raw_dec)):
+        share = raw / took * 100
+        verdict = "meets" if share >= 70 else "MISSES"
+        print(f"   {label} {mib / took:8.0f} MiB/s = {share:5.1f}% of raw -> {verdict} the >= 70% goal")
+
+
+def web_run(size: int) -> None:
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+
+    from clinic.models import User
+    from clinic.roles import Role
+    from documents.models import Document
+    from intake.models import Intake
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    coordinator = User.objects.create_user(username="bench-coordinator", password="bench-password-1")
+    coordinator.groups.add(Group.objects.get_or_create(name=Role.COORDINATOR)[0])
+    intake = Intake.objects.create(volunteer=coordinator, channel=Intake.Channel.WALK_IN)
+    client = Client()
+    client.force_login(coordinator)
+
+    body = bytearray(b"%PDF-1.7\n")
+    block = os.urandom(MIB)
+    while len(body) < size:
+        body += block
+    del body[size:]
+    upload = io.BytesIO(bytes(body))
+    upload.name = "bench.pdf"
+    del body
+
+    start = time.perf_counter()
+    response = client.post(
+        reverse("documents:upload_to_intake", args=[intake.public_id]),
+        {"category": Document.Category.EVIDENCE, "file": upload},
+    )
+    upload_s = time.perf_counter() - start
+    assert response.status_code == 302, response.status_code
+    version = Document.objects.get().versions.get()
+
+    start = time.perf_counter()
+    response = client.get(reverse("documents:download", args=[version.document.public_id, version.public_id]))
+    received = sum(len(part) for part in response.streaming_content)
+    download_s = time.perf_counter() - start
+    assert received == size
+    mib = size / MIB
+    print(f"4. Web views, {mib:.0f} MiB PDF (test client, SQLite, filesystem storage):")
+    print(f"   upload   {upload_s:6.2f} s = {mib / upload_s:6.0f} MiB/s (multipart parse + encrypt + write)")
+    print(
+        f"   download {download_s:6.2f} s = {mib / download_s:6.0f} MiB/s (verify pass + decrypting stream)"
+    )
+
+
+def main():
+    args = parse_args()
+    args.database_url = None  # the web part runs on SQLite in the temporary data folder
+    configure(args)
+    with tempfile.TemporaryDirectory(prefix="clinic-bench-docs-") as workdir:
+        memory_run(args.file_mib * MIB, workdir)
+    throughput_run(args.throughput_mib * MIB)
+    web_run(args.web_mib * MIB)
+
+
+if __name__ == "__main__":
+    main()
