@@ -108,7 +108,6 @@ def throughput_run(size: int) -> None:
     raw_enc = best_of(lambda: aead.encrypt(nonce, buffer, b"aad"))
     sealed = aead.encrypt(nonce, buffer, b"aad")
     raw_dec = best_of(lambda: aead.decrypt(nonce, sealed, b"aad"))
-    del sealed
 
     chunk = 256 * 1024
     view = memoryview(buffer)
