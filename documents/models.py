@@ -58,11 +58,6 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.get_category_display()} {self.public_id.hex[:8].upper()}"
 
-    @property
-    def latest_version(self) -> "DocumentVersion | None":
-        versions = list(self.versions.all())
-        return max(versions, key=lambda v: v.number) if versions else None
-
 
 class DocumentVersion(models.Model):
     """One uploaded body. A new upload of the same document adds a version; old ones stay."""

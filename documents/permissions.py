@@ -2,7 +2,8 @@
 
 - Coordinators reach every document.
 - An attorney reads the documents of the cases they may view (`cases.permissions`): those attached
-  to the case, to its client, or to the intake the case came from; they attach to those cases only.
+  to the case, and those attached to its client or to the intake the case came from but to no case
+  (a document of another case of the same client is not theirs); they attach to those cases only.
 - A volunteer attaches documents to an intake they are working on and never reads one back: they
   are told how many documents they attached, never given a name or a download.
 """
@@ -25,8 +26,9 @@ def documents_readable_by(user: User) -> QuerySet[Document]:
     if not is_attorney(user):
         return Document.objects.none()
     cases = cases_visible_to(user, action=CaseAction.VIEW).values("pk")
+    # A document of another case of the same client stays with that case's attorneys.
     return Document.objects.filter(
-        Q(case__in=cases) | Q(client__cases__in=cases) | Q(intake__case__in=cases)
+        Q(case__in=cases) | Q(case__isnull=True) & (Q(client__cases__in=cases) | Q(intake__case__in=cases))
     ).distinct()
 
 

@@ -18,11 +18,11 @@ def _with_versions(documents: QuerySet[Document]) -> QuerySet[Document]:
 
 
 def documents_for_case(*, user: User, case: Case) -> QuerySet[Document]:
-    """A case's documents: its own, its client's, and its intake's, as far as `user` may read them."""
+    """A case's documents: its own, and those of its client and its intake attached to no case."""
     attached = Document.objects.filter(case=case)
-    attached |= Document.objects.filter(client_id=case.client_id)
+    attached |= Document.objects.filter(client_id=case.client_id, case__isnull=True)
     if case.intake_id:
-        attached |= Document.objects.filter(intake_id=case.intake_id)
+        attached |= Document.objects.filter(intake_id=case.intake_id, case__isnull=True)
     readable = documents_readable_by(user).values("pk")
     return _with_versions(attached.filter(pk__in=readable).distinct().order_by("-uploaded_at", "-pk"))
 

@@ -255,3 +255,16 @@ def test_the_case_page_query_count_does_not_grow_with_documents(
         make_document(case=case, user=coordinator)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_an_attorney_does_not_read_another_case_of_the_same_client(
+    client, attorney, other_attorney, case, coordinator
+):
+    from tests.cases.factories import CaseFactory
+
+    other_case = CaseFactory(attorney=other_attorney, client=case.client)
+    theirs = make_document(case=other_case, user=coordinator)
+    client.force_login(attorney)
+    assert client.get(download_url(theirs)).status_code == 404
+    page = client.get(reverse("cases:case_detail", args=[case.public_id])).content.decode()
+    assert str(theirs.public_id) not in page
