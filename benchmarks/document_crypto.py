@@ -34,7 +34,7 @@ def parse_args():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--file-mib", type=int, default=1024, help="size of the memory-test file")
-    parser.add_argument("--throughput-mib", type=int, default=512, help="data per throughput measurement")
+    parser.add_argument("--throughput-mib", type=int, default=256, help="data per throughput measurement")
     parser.add_argument("--web-mib", type=int, default=200, help="size of the file sent through the views")
     parser.add_argument("--database-url", help="unused by the crypto part; a 'bench' PostgreSQL database")
     return parser.parse_args()
@@ -87,16 +87,9 @@ def memory_run(size: int, workdir: str) -> None:
     print(f"   peak RSS growth over both {rss_growth:6.1f} MiB -> {verdict} the < 32 MiB goal")
 
 
-def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def throughput_run(size: int) -> None:
+def throughput_run(size: int, rounds: int = 5) -> None:
+    """Raw and streaming measured in alternation, best of `rounds` each, so that a busy neighbour
+    on a shared machine slows both alike rather than one of them."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     from clinic.crypto import stream
@@ -105,10 +98,7 @@ def throughput_run(size: int) -> None:
     buffer = os.urandom(size)
     aead = AESGCM(key)
     nonce = os.urandom(12)
-    raw_enc = best_of(lambda: aead.encrypt(nonce, buffer, b"aad"))
     sealed = aead.encrypt(nonce, buffer, b"aad")
-    raw_dec = best_of(lambda: aead.decrypt(nonce, sealed, b"aad"))
-
     chunk = 256 * 1024
     view = memoryview(buffer)
 
@@ -116,23 +106,37 @@ def throughput_run(size: int) -> None:
         for offset in range(0, size, chunk):
             yield view[offset : offset + chunk]
 
+    ciphertext = b"".join(stream.encrypt_stream(chunks(), key, object_id="bench"))
+
+    def raw_encrypt():
+        aead.encrypt(nonce, buffer, b"aad")
+
+    def raw_decrypt():
+        aead.decrypt(nonce, sealed, b"aad")
+
     def stream_encrypt():
         for _part in stream.encrypt_stream(chunks(), key, object_id="bench"):
             pass
-
-    ciphertext = b"".join(stream.encrypt_stream(chunks(), key, object_id="bench"))
 
     def stream_decrypt():
         for _part in stream.decrypt_stream(io.BytesIO(ciphertext), key, object_id="bench"):
             pass
 
-    enc = best_of(stream_encrypt)
-    dec = best_of(stream_decrypt)
+    tasks = {"raw_enc": raw_encrypt, "raw_dec": raw_decrypt, "enc": stream_encrypt, "dec": stream_decrypt}
+    best = dict.fromkeys(tasks, float("inf"))
+    for _ in range(rounds):
+        for name, fn in tasks.items():
+            start = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - start)
     mib = size / MIB
-    print(f"2. Raw AES-256-GCM, one {mib:.0f} MiB buffer (cryptography):")
-    print(f"   encrypt {mib / raw_enc:8.0f} MiB/s   decrypt {mib / raw_dec:8.0f} MiB/s")
-    print("3. Streaming (1 MiB segments, 256 KiB input chunks, in memory):")
-    for label, took, raw in (("encrypt", enc, raw_enc), ("decrypt", dec, raw_dec)):
+    print(f"2. Raw AES-256-GCM, one {mib:.0f} MiB buffer (cryptography), best of {rounds}:")
+    print(f"   encrypt {mib / best['raw_enc']:8.0f} MiB/s   decrypt {mib / best['raw_dec']:8.0f} MiB/s")
+    print(f"3. Streaming, the same {mib:.0f} MiB (1 MiB segments, 256 KiB input chunks, in memory):")
+    for label, took, raw in (
+        ("encrypt", best["enc"], best["raw_enc"]),
+        ("decrypt", best["dec"], best["raw_dec"]),
+    ):
         share = raw / took * 100
         verdict = "meets" if share >= 70 else "MISSES"
         print(f"   {label} {mib / took:8.0f} MiB/s = {share:5.1f}% of raw -> {verdict} the >= 70% goal")
@@ -192,6 +196,7 @@ def web_run(size: int) -> None:
 def main():
     args = parse_args()
     args.database_url = None  # the web part runs on SQLite in the temporary data folder
+    os.environ["CLINIC_DOCUMENT_MAX_MB"] = str(max(50, args.web_mib + 1))
     configure(args)
     with tempfile.TemporaryDirectory(prefix="clinic-bench-docs-") as workdir:
         memory_run(args.file_mib * MIB, workdir)

@@ -2,6 +2,7 @@
 
 import logging
 import secrets
+from contextlib import closing
 from pathlib import Path
 
 from django.core.files import File
@@ -30,8 +31,20 @@ def open_for_write(name: str) -> File:
     return storage.open(name, "wb")
 
 
-def open_for_read(name: str) -> File:
-    return document_storage().open(name, "rb")
+def open_for_read(name: str):
+    """A readable handle for `with`. On S3 the object is streamed as it is read: django-storages'
+    own read handle would first copy the whole object into memory."""
+    storage = document_storage()
+    if not hasattr(storage, "bucket"):
+        return storage.open(name, "rb")
+    from botocore.exceptions import ClientError
+    from storages.utils import clean_name
+
+    try:
+        response = storage.bucket.Object(storage._normalize_name(clean_name(name))).get()
+    except ClientError as exc:
+        raise FileNotFoundError(f"The stored object {name} cannot be read ({exc}).") from exc
+    return closing(response["Body"])
 
 
 def delete_quietly(name: str) -> None:

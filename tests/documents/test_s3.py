@@ -80,3 +80,17 @@ def test_a_refused_upload_leaves_no_object_in_the_bucket(client, attorney, case,
         {"category": Document.Category.EVIDENCE, "file": upload_file(b"MZ\x90\x00" * 100, "x.pdf")},
     )
     assert s3.list_objects_v2(Bucket=BUCKET).get("Contents", []) == []
+
+
+def test_a_missing_object_answers_the_error_page_and_alerts(client, coordinator, case, s3):
+    from clinic.models import AccessEvent
+    from tests.documents.conftest import make_document
+
+    document = make_document(case=case, user=coordinator)
+    version = document.versions.get()
+    s3.delete_object(Bucket=BUCKET, Key=f"docs/{version.storage_name}")
+    client.force_login(coordinator)
+    response = client.get(download_url(document))
+    assert response.status_code == 500
+    assert b"failed its integrity check" in response.content
+    assert AccessEvent.objects.get().detail.startswith("integrity alert")
