@@ -114,6 +114,19 @@ def throughput_run(size: int, rounds: int = 5) -> None:
     def raw_decrypt():
         aead.decrypt(nonce, sealed, b"aad")
 
+    # The same cipher over the same data in 1 MiB calls: no 256 MiB output to fault in, so this is
+    # the figure the page cache and the CPU allow once allocation is out of the way.
+    segment = buffer[:MIB]
+    sealed_segment = aead.encrypt(nonce, segment, b"aad")
+
+    def raw_encrypt_1mib():
+        for _ in range(size // MIB):
+            aead.encrypt(nonce, segment, b"aad")
+
+    def raw_decrypt_1mib():
+        for _ in range(size // MIB):
+            aead.decrypt(nonce, sealed_segment, b"aad")
+
     def stream_encrypt():
         for _part in stream.encrypt_stream(chunks(), key, object_id="bench"):
             pass
@@ -122,7 +135,14 @@ def throughput_run(size: int, rounds: int = 5) -> None:
         for _part in stream.decrypt_stream(io.BytesIO(ciphertext), key, object_id="bench"):
             pass
 
-    tasks = {"raw_enc": raw_encrypt, "raw_dec": raw_decrypt, "enc": stream_encrypt, "dec": stream_decrypt}
+    tasks = {
+        "raw_enc": raw_encrypt,
+        "raw_dec": raw_decrypt,
+        "raw_enc_1mib": raw_encrypt_1mib,
+        "raw_dec_1mib": raw_decrypt_1mib,
+        "enc": stream_encrypt,
+        "dec": stream_decrypt,
+    }
     best = dict.fromkeys(tasks, float("inf"))
     for _ in range(rounds):
         for name, fn in tasks.items():
@@ -132,6 +152,10 @@ def throughput_run(size: int, rounds: int = 5) -> None:
     mib = size / MIB
     print(f"2. Raw AES-256-GCM, one {mib:.0f} MiB buffer (cryptography), best of {rounds}:")
     print(f"   encrypt {mib / best['raw_enc']:8.0f} MiB/s   decrypt {mib / best['raw_dec']:8.0f} MiB/s")
+    print(
+        f"   (in 1 MiB calls: encrypt {mib / best['raw_enc_1mib']:.0f} MiB/s, "
+        f"decrypt {mib / best['raw_dec_1mib']:.0f} MiB/s)"
+    )
     print(f"3. Streaming, the same {mib:.0f} MiB (1 MiB segments, 256 KiB input chunks, in memory):")
     for label, took, raw in (
         ("encrypt", best["enc"], best["raw_enc"]),
@@ -140,6 +164,11 @@ def throughput_run(size: int, rounds: int = 5) -> None:
         share = raw / took * 100
         verdict = "meets" if share >= 70 else "MISSES"
         print(f"   {label} {mib / took:8.0f} MiB/s = {share:5.1f}% of raw -> {verdict} the >= 70% goal")
+    for label, took, raw in (
+        ("encrypt", best["enc"], best["raw_enc_1mib"]),
+        ("decrypt", best["dec"], best["raw_dec_1mib"]),
+    ):
+        print(f"   {label} = {raw / took * 100:5.1f}% of raw in 1 MiB calls")
 
 
 def web_run(size: int) -> None:
