@@ -5,13 +5,14 @@ from datetime import timedelta
 from uuid import UUID
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from cases import selectors, services
 from cases.feeds import build_feed
@@ -210,6 +211,8 @@ def feed_settings(request):
     return render(request, "cases/feed_settings.html", {"feed_url": feed_url, "has_feed": has_feed})
 
 
+@login_not_required
+@require_GET
 def calendar_feed(request, token: str):
     """Public by design (calendar apps cannot sign in): the secret token is the key. An unknown or
     revoked token answers 404, like anything else that is not there."""
@@ -217,6 +220,5 @@ def calendar_feed(request, token: str):
     if user is None:
         raise Http404
     response = HttpResponse(build_feed(user=user), content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, max-age=300"
     response["Content-Disposition"] = 'inline; filename="clinic.ics"'
     return response

@@ -8,8 +8,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from clinic.roles import Role
 
-# Reachable without signing in: the sign-in pages and the language switch.
-PUBLIC = {"login", "set_language", "admin:login"}
+# Reachable without signing in: the sign-in pages, the language switch, and the calendar feed (calendar
+# apps cannot sign in: its secret token is the key, and a wrong one answers 404).
+PUBLIC = {"login", "set_language", "admin:login", "cases:calendar_feed"}
 # Pages for any signed-in user, whatever their role.
 ANY_ROLE = {"home", "logout"}
 ARG_VALUES = {

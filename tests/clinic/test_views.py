@@ -12,7 +12,7 @@ def test_sign_in_page_is_public(client, db):
     ("actor", "landing"),
     [
         ("volunteer", "intake:home"),
-        ("attorney", "cases:caseload"),
+        ("attorney", "cases:my_week"),
         ("coordinator", "coordinator_home"),
         ("administrator", "accounts"),
     ],
