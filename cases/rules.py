@@ -11,6 +11,7 @@ from datetime import date
 
 from cases.models import DeadlineRule, DeadlineRuleVersion
 from clinic import calendar
+from clinic.closures import closure_dates
 
 
 class NoRuleVersion(LookupError):
@@ -37,8 +38,19 @@ def rule_version_for(rule: DeadlineRule, trigger: date) -> DeadlineRuleVersion:
     return version_in_force(rule.versions.all(), trigger)
 
 
-def compute_due_date(version: DeadlineRuleVersion, trigger: date, *, closures=None) -> date:
-    """The trigger is day 0; add the offset; roll off weekends, holidays and closures as the rule says."""
+def closures_for(*, court_code: str = "") -> frozenset[date]:
+    """The closure days a deadline rolls past: those for every deadline, plus those a coordinator
+    entered for the court the deadline runs from (its code, e.g. "chicago"), when there is one."""
+    return closure_dates(jurisdiction=court_code)
+
+
+def compute_due_date(
+    version: DeadlineRuleVersion, trigger: date, *, closures: frozenset[date] | None = None
+) -> date:
+    """The trigger is day 0; add the offset; roll off weekends, holidays and closures as the rule
+    says. Without `closures`, the clinic-wide closure days apply."""
+    if closures is None:
+        closures = closures_for()
     return calendar.due_date(
         trigger,
         amount=version.amount,

@@ -23,7 +23,7 @@ from cases.models import (
     DeadlineRuleVersion,
     Hearing,
 )
-from cases.rules import compute_due_date, version_in_force
+from cases.rules import closures_for, compute_due_date, version_in_force
 from cases.services._base import CaseStateError, S, _save
 from clinic.models import User
 
@@ -61,13 +61,14 @@ def _deadline_from_rule(
     if existing is not None:
         return existing  # the same event recorded twice does not double its deadlines
     version = version_in_force(rule.versions.all(), trigger_date)
+    closures = closures_for(court_code=hearing.court.code if hearing and hearing.court_id else "")
     deadline = Deadline(
         case=case,
         rule=rule,
         rule_version=version,
         title=rule.name,
         trigger_date=trigger_date,
-        due_date=compute_due_date(version, trigger_date),
+        due_date=compute_due_date(version, trigger_date, closures=closures),
         owner=owner or deadline_default_owner(case),
         hearing=hearing,
         event=event,
@@ -119,6 +120,7 @@ def hearing_deadlines_sync(*, hearing: Hearing, acting_user: User | None) -> lis
     moves, waived when the hearing no longer calls for them. Deadlines already closed stay as they are."""
     rules = {rule.pk: rule for rule in _hearing_rules(hearing)}
     trigger_date = hearing.local_date
+    closures = closures_for(court_code=hearing.court.code if hearing.court_id else "")
     kept = []
     for deadline in hearing.deadlines.filter(status=Deadline.Status.OPEN).select_related("rule"):
         if deadline.rule_id not in rules:
@@ -127,7 +129,7 @@ def hearing_deadlines_sync(*, hearing: Hearing, acting_user: User | None) -> lis
             _save_with_reason(deadline, acting_user, deadline.status_reason)
             continue
         version = version_in_force(rules[deadline.rule_id].versions.all(), trigger_date)
-        due = compute_due_date(version, trigger_date)
+        due = compute_due_date(version, trigger_date, closures=closures)
         if (deadline.trigger_date, deadline.due_date, deadline.rule_version_id) != (
             trigger_date,
             due,
@@ -277,16 +279,21 @@ def rule_recalculations(*, rule: DeadlineRule) -> list[Recalculation]:
     """The open deadlines of `rule` that are not computed with the version now in force on their
     trigger date, with the date that version gives. What the coordinator reviews before confirming."""
     versions = list(rule.versions.all())
+    closures: dict[str, frozenset] = {}
     found = []
     deadlines = (
         Deadline.objects.filter(rule=rule, status=Deadline.Status.OPEN, trigger_date__isnull=False)
-        .select_related("case", "owner", "rule_version")
+        .select_related("case", "owner", "rule_version", "hearing__court")
         .order_by("due_date", "pk")
     )
     for deadline in deadlines:
         version = version_in_force(versions, deadline.trigger_date)
         if version.pk != deadline.rule_version_id:
-            found.append(Recalculation(deadline, version, compute_due_date(version, deadline.trigger_date)))
+            court = deadline.hearing.court.code if deadline.hearing and deadline.hearing.court_id else ""
+            if court not in closures:
+                closures[court] = closures_for(court_code=court)
+            due = compute_due_date(version, deadline.trigger_date, closures=closures[court])
+            found.append(Recalculation(deadline, version, due))
     return found
 
 

@@ -159,3 +159,20 @@ def test_a_rule_that_stays_does_not_roll(db):
     version = DeadlineRuleVersion(rule=rule, effective_from=dt.date(2000, 1, 1), amount=30, roll="none")
     assert compute_due_date(version, dt.date(2025, 6, 4)) == dt.date(2025, 7, 4)
     assert rule_version_for(rule, dt.date(2025, 6, 4)).roll == "next"
+
+
+def test_a_closure_day_for_every_deadline_rolls_it_further(db, coordinator):
+    from clinic.closures import closure_day_create
+
+    closure_day_create(day=dt.date(2025, 7, 7), reason="Court closed by order", acting_user=coordinator)
+    assert _compute("bia-appeal", "2025-06-04")[-1] == "2025-07-08"
+
+
+def test_a_courts_closure_day_applies_only_to_that_court(db, coordinator):
+    from clinic.closures import closure_day_create
+
+    closure_day_create(
+        day=dt.date(2025, 7, 3), reason="Snow", jurisdiction="chicago", acting_user=coordinator
+    )
+    assert _compute("ij-master-filing", "2025-07-21")[-1] == "2025-07-03"
+    assert _compute("ij-master-filing", "2025-07-21", "--court", "chicago")[-1] == "2025-07-02"

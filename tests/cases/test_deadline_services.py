@@ -283,3 +283,19 @@ def test_a_closed_case_takes_no_new_deadline(case, attorney):
     case.save(update_fields=["status", "closing_code"])
     with pytest.raises(services.CaseStateError):
         services.deadline_create(case=case, title="X", due_date=dt.date(2030, 1, 7), acting_user=attorney)
+
+
+def test_a_hearing_courts_closure_day_moves_its_filing_deadline(case, attorney, coordinator):
+    from clinic.closures import closure_day_create
+
+    closure_day_create(
+        day=dt.date(2025, 7, 3), reason="Snow", jurisdiction="chicago", acting_user=coordinator
+    )
+    hearing = services.hearing_create(
+        case=case,
+        kind=Hearing.Kind.MASTER,
+        starts_at=_at("2025-07-21"),
+        court=Court.objects.get(code="chicago"),
+        acting_user=attorney,
+    )
+    assert hearing.deadlines.get().due_date == dt.date(2025, 7, 2)

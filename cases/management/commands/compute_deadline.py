@@ -4,7 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from cases.models import DeadlineRule
-from cases.rules import NoRuleVersion, compute_due_date, rule_version_for
+from cases.rules import NoRuleVersion, closures_for, compute_due_date, rule_version_for
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -19,8 +19,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("rule_code", help="The rule's code, for example bia-appeal.")
         parser.add_argument("trigger_date", help="The trigger date (day 0), as YYYY-MM-DD.")
+        parser.add_argument(
+            "--court",
+            default="",
+            help="A court's code (e.g. chicago): its closure days apply too, besides the clinic-wide ones.",
+        )
 
-    def handle(self, *args, rule_code: str, trigger_date: str, **options):
+    def handle(self, *args, rule_code: str, trigger_date: str, court: str = "", **options):
         try:
             if not DATE.fullmatch(trigger_date):
                 raise ValueError
@@ -38,7 +43,7 @@ class Command(BaseCommand):
             version = rule_version_for(rule, trigger)
         except NoRuleVersion:
             raise CommandError(f"The rule '{rule_code}' has no version to compute with.") from None
-        due = compute_due_date(version, trigger)
+        due = compute_due_date(version, trigger, closures=closures_for(court_code=court))
         self.stdout.write(
             f"{rule.code}: {rule.name}; {version.offset_label}, {version.get_roll_display().lower()} "
             f"({version.citation}; version from {version.effective_from.isoformat()})"
