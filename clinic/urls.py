@@ -17,5 +17,6 @@ urlpatterns = [
     path("intake/", include("intake.urls")),
     path("cases/", include("cases.urls")),
     path("documents/", include("documents.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
