@@ -2,7 +2,22 @@ from django.contrib import admin
 from guardian.admin import GuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cases.models import Assignment, AttorneyProfile, Case, Funder, Grant, Hearing, Note, Offer, TimeEntry
+from cases.models import (
+    Assignment,
+    AttorneyProfile,
+    Case,
+    CaseEvent,
+    Court,
+    Deadline,
+    DeadlineRule,
+    DeadlineRuleVersion,
+    Funder,
+    Grant,
+    Hearing,
+    Note,
+    Offer,
+    TimeEntry,
+)
 
 
 class AssignmentInline(admin.TabularInline):
@@ -30,9 +45,60 @@ class OfferAdmin(SimpleHistoryAdmin):
     readonly_fields = ("case", "attorney", "status", "offered_by", "responded_at", "decline_reason")
 
 
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    """Deadlines and rules change through their services (which recalculate and record why); the
+    admin site only reads them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Hearing)
-class HearingAdmin(SimpleHistoryAdmin):
-    list_display = ("case", "kind", "starts_at", "judge")
+class HearingAdmin(ReadOnlyAdmin):
+    list_display = ("case", "kind", "court", "starts_at", "mode", "judge")
+    list_filter = ("kind", "court", "mode")
+
+
+@admin.register(Court)
+class CourtAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name", "kind", "time_zone", "is_active")
+    list_filter = ("kind", "is_active")
+
+
+class DeadlineRuleVersionInline(admin.TabularInline):
+    model = DeadlineRuleVersion
+    extra = 0
+    can_delete = False
+    fields = ("effective_from", "amount", "unit", "counting", "roll", "citation", "is_jurisdictional")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(ReadOnlyAdmin):
+    list_display = ("code", "name", "trigger", "jurisdiction", "is_active")
+    list_filter = ("trigger", "is_active")
+    inlines = [DeadlineRuleVersionInline]
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(ReadOnlyAdmin):
+    list_display = ("case", "title", "due_date", "status", "owner", "rule_version")
+    list_filter = ("status", "rule")
+    date_hierarchy = "due_date"
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(ReadOnlyAdmin):
+    list_display = ("case", "kind", "occurred_on", "recorded_by")
     list_filter = ("kind",)
 
 
