@@ -180,6 +180,9 @@ class Deadline(models.Model):
     )
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
     status_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # Waived by the system because its hearing stopped calling for it (moved to a detained docket,
+    # changed kind): it opens again if the hearing calls for it again. A person's waiver never does.
+    waived_automatically = models.BooleanField(default=False, editable=False)
     hearing = models.ForeignKey(
         Hearing, on_delete=models.SET_NULL, related_name="deadlines", null=True, blank=True
     )

@@ -124,8 +124,8 @@ def hearing_deadlines_sync(*, hearing: Hearing, acting_user: User | None) -> lis
     kept = []
     for deadline in hearing.deadlines.filter(status=Deadline.Status.OPEN).select_related("rule"):
         if deadline.rule_id not in rules:
-            deadline.status = Deadline.Status.WAIVED
-            deadline.status_reason = _("The hearing changed and no longer calls for this filing.")
+            deadline.status, deadline.waived_automatically = Deadline.Status.WAIVED, True
+            deadline.status_reason = _("The hearing or the case changed and no longer calls for this filing.")
             _save_with_reason(deadline, acting_user, deadline.status_reason)
             continue
         version = version_in_force(rules[deadline.rule_id].versions.all(), trigger_date)
@@ -142,9 +142,20 @@ def hearing_deadlines_sync(*, hearing: Hearing, acting_user: User | None) -> lis
     for rule in rules.values():
         if rule.pk in have:
             continue
-        # A rule whose earlier deadline for this hearing was closed does not come back.
-        if Deadline.objects.filter(rule=rule, source_key=f"hearing:{hearing.pk}").exists():
-            continue
+        earlier = Deadline.objects.filter(rule=rule, source_key=f"hearing:{hearing.pk}").first()
+        if earlier is not None:
+            if earlier.status == Deadline.Status.WAIVED and earlier.waived_automatically:
+                version = version_in_force(rule.versions.all(), trigger_date)
+                earlier.status, earlier.status_reason, earlier.waived_automatically = (
+                    Deadline.Status.OPEN,
+                    "",
+                    False,
+                )
+                earlier.trigger_date, earlier.rule_version = trigger_date, version
+                earlier.due_date = compute_due_date(version, trigger_date, closures=closures)
+                _save_with_reason(earlier, acting_user, _("The hearing calls for this filing again."))
+                kept.append(earlier)
+            continue  # done, missed or waived by a person: it stays as it is
         kept.append(
             _deadline_from_rule(
                 case=hearing.case,
@@ -194,6 +205,7 @@ def deadline_update(
     if owner is not None and owner.pk != deadline.owner_id:
         _check_owner(deadline.case, owner)
     deadline.status, deadline.status_reason, deadline.owner = status, reason, owner
+    deadline.waived_automatically = False
     _save_with_reason(deadline, acting_user, reason)
     return deadline
 

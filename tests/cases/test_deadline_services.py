@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from cases import services
 from cases.models import Assignment, Court, Deadline, DeadlineRule, Hearing, Trigger
@@ -299,3 +300,44 @@ def test_a_hearing_courts_closure_day_moves_its_filing_deadline(case, attorney, 
         acting_user=attorney,
     )
     assert hearing.deadlines.get().due_date == dt.date(2025, 7, 2)
+
+
+def test_a_case_becoming_detained_waives_its_hearing_filing_deadlines_and_back(case, coordinator, attorney):
+    future = timezone.localdate() + dt.timedelta(days=60)
+    hearing = services.hearing_create(
+        case=case,
+        kind=Hearing.Kind.MASTER,
+        starts_at=_at(future.isoformat()),
+        court=Court.objects.get(code="chicago"),
+        acting_user=attorney,
+    )
+    fields = {"case_type": case.case_type, "problem_code": case.problem_code, "court": "", "grant": None}
+    services.case_update(case=case, acting_user=coordinator, is_detained=True, **fields)
+    assert hearing.deadlines.get().status == Deadline.Status.WAIVED
+    services.case_update(case=case, acting_user=coordinator, is_detained=False, **fields)
+    deadline = hearing.deadlines.get()  # released: the same deadline opens again, not a second one
+    assert (deadline.status, deadline.status_reason) == ("open", "")
+    assert deadline.history.latest().history_change_reason == "The hearing calls for this filing again."
+
+
+def test_a_filing_deadline_a_person_waived_does_not_come_back(case, attorney):
+    court = Court.objects.get(code="chicago")
+    hearing = services.hearing_create(
+        case=case, kind=Hearing.Kind.MASTER, starts_at=_at("2030-07-22"), court=court, acting_user=attorney
+    )
+    deadline = hearing.deadlines.get()
+    services.deadline_update(
+        deadline=deadline,
+        status="waived",
+        reason="Filed early with the judge's leave",
+        owner=attorney,
+        acting_user=attorney,
+    )
+    services.hearing_update(
+        hearing=hearing,
+        kind=Hearing.Kind.MASTER,
+        starts_at=_at("2030-08-22"),
+        court=court,
+        acting_user=attorney,
+    )
+    assert list(hearing.deadlines.values_list("status", flat=True)) == ["waived"]
