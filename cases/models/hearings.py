@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -89,12 +90,11 @@ class Hearing(models.Model):
         indexes = [models.Index(fields=["case", "starts_at"]), models.Index(fields=["starts_at"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.local_start:%Y-%m-%d %H:%M}"
+        # In the clinic's zone: naming a hearing must not fetch its court (history lists many).
+        return f"{self.get_kind_display()} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
 
     @property
     def time_zone(self) -> zoneinfo.ZoneInfo:
-        from django.utils import timezone
-
         return self.court.zone if self.court_id else timezone.get_default_timezone()
 
     @property
