@@ -20,7 +20,7 @@ from intake.models import (
     SearchName,
     SearchToken,
 )
-from intake.normalise import blocking_keys, normalise_name
+from intake.normalise import blocking_keys, conflict_name, normalise_name
 
 
 @dataclass
@@ -82,11 +82,11 @@ def never_contact_names(*, parties: list[Party], clients: list[Client]) -> list[
 
 def check_safe_contact(*, safe_contact_name: str, never_contact: list[str]) -> None:
     """A never-contact party (an abuser) must not become the client's safe or emergency contact."""
-    wanted = normalise_name(safe_contact_name)
+    wanted = conflict_name(safe_contact_name)
     if not wanted:
         return
     for name in never_contact:
-        if score_names(wanted, normalise_name(name)) >= MATCH_THRESHOLD:
+        if score_names(wanted, conflict_name(name)) >= MATCH_THRESHOLD:
             raise ValidationError(
                 {
                     "safe_contact_name": _(
@@ -217,14 +217,37 @@ def search_index_rebuild(*, client: Client) -> None:
     ]
     for entry in entries:
         entry.display = entry.display[:300]
-        entry.normalised = normalise_name(entry.display)[:300]
+        entry.normalised = conflict_name(entry.display)[:300]
     created = SearchName.objects.bulk_create([e for e in entries if e.normalised])
-    words = {word[:100] for entry in created for word in entry.normalised.split()}
-    SearchToken.objects.bulk_create([SearchToken(token=word) for word in words], ignore_conflicts=True)
-    SearchKey.objects.bulk_create(
+    _index_words(created, key_model=SearchKey, token_model=SearchToken)
+
+
+def _index_words(entries, *, key_model, token_model) -> None:
+    """The vocabulary (PostgreSQL) and blocking keys (SQLite) of freshly written index entries.
+
+    Takes the models as arguments so that the migration that re-derives the index uses its own."""
+    words = {word[:100] for entry in entries for word in entry.normalised.split()}
+    token_model.objects.bulk_create([token_model(token=word) for word in words], ignore_conflicts=True)
+    key_model.objects.bulk_create(
         [
-            SearchKey(name=entry, key=key, token=token)
-            for entry in created
+            key_model(name=entry, key=key, token=token)
+            for entry in entries
             for token, key in blocking_keys(entry.normalised)
-        ]
+        ],
+        batch_size=5000,
     )
+
+
+def search_index_rederive(*, name_model=SearchName, key_model=SearchKey, token_model=SearchToken) -> int:
+    """Re-derives every indexed name's canonical form, keys and vocabulary from its display text,
+    after conflict_name or its tables (intake.name_variants) changed. Returns the names indexed."""
+    key_model.objects.all().delete()
+    token_model.objects.all().delete()
+    entries = list(name_model.objects.only("pk", "display", "normalised").order_by("pk"))
+    for entry in entries:
+        entry.normalised = conflict_name(entry.display)[:300]
+    name_model.objects.filter(pk__in=[e.pk for e in entries if not e.normalised]).delete()
+    entries = [e for e in entries if e.normalised]
+    name_model.objects.bulk_update(entries, ["normalised"], batch_size=2000)
+    _index_words(entries, key_model=key_model, token_model=token_model)
+    return len(entries)

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from intake.normalise import format_a_number, normalise_a_number, normalise_name
+from intake.normalise import conflict_name, format_a_number, normalise_a_number, normalise_name
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,62 @@ def test_names_meet_whatever_the_accents_order_and_commas():
 def test_names_in_other_scripts_are_transliterated():
     assert normalise_name("Łukasz Wójcik") == "lukasz wojcik"
     assert normalise_name("王小明") == "ming wang xiao"
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Ma. García", "garcia maria"),
+        ("Ma García", "garcia maria"),
+        ("Mª García", "garcia maria"),
+        ("Ma. Gpe. López", "guadalupe lopez maria"),
+        ("Fco. Ruiz", "francisco ruiz"),
+        ("Jse. Ruiz", "jose ruiz"),
+        ("Jos. Ruiz", "jose ruiz"),
+        ("Fdo. Ruiz", "fernando ruiz"),
+        ("Ant. Ruiz", "antonio ruiz"),
+        ("Anto. Ruiz", "antonio ruiz"),
+        ("Juan Hdez.", "hernandez juan"),
+    ],
+)
+def test_short_forms_of_names_become_the_full_name(written, canonical):
+    assert conflict_name(written) == canonical
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["María de la Cruz", "María Delacruz", "De La Cruz, María", "Maria DE LA CRUZ"],
+        ["Pedro del Río", "Pedro Delrio", "Pedro Del Rio"],
+        ["Anna van der Berg", "Anna Vanderberg", "Anna Van Der Berg"],
+        ["Ana García y López", "Ana García López"],
+        ["Omar Al-Hassan", "Omar Al Hassan", "Omar Alhassan", "Omar El-Hassan"],
+        ["Abd al-Rahman Saleh", "Abdulrahman Saleh", "Abdel Rahman Saleh", "Abd-ur-Rahman Saleh"],
+        ["Mohammed Ali", "Muhammad Ali", "Mohamed Ali", "Mohammad Ali", "Muhamad Ali", "Md. Ali"],
+        ["Yusuf Haddad", "Youssef Haddad", "Yousef Haddad"],
+        ["Hussein Ali", "Husain Ali", "Hussain Ali"],
+        ["Ahmed Nasser", "Ahmad Nasser"],
+        ["Oleksandr Bondarenko", "Aleksandr Bondarenko", "Alexander Bondarenko"],
+        ["Sergei Ivanov", "Sergey Ivanov"],
+        ["Yevgeny Petrov", "Evgeny Petrov"],
+        ["Nguyễn Thị Lan", "Nguyen Thi Lan", "Ngyuen Thi Lan"],
+        ["Jesús Ramos", "Jesus Ramos"],
+    ],
+)
+def test_spellings_of_one_name_have_one_canonical_form(spellings):
+    assert len({conflict_name(spelling) for spelling in spellings}) == 1
+
+
+def test_initials_stay_single_letters_and_y_between_surnames_goes():
+    assert conflict_name("J. Hernández") == "hernandez j"
+    assert conflict_name("Y. García") == "garcia y"  # an initial, not the conjunction
+    assert conflict_name("García y López, José") == "garcia jose lopez"
+
+
+def test_vietnamese_van_is_a_middle_name_not_a_particle():
+    assert conflict_name("Nguyễn Văn Minh") == conflict_name("Minh Van Nguyen") == "minh nguyen van"
+
+
+def test_different_given_names_keep_different_canonical_forms():
+    assert conflict_name("María García López") != conflict_name("José García López")
+    assert conflict_name("Delgado, Ana") == "ana delgado"  # a surname that only starts like "del"
