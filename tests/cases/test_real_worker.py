@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -15,7 +16,8 @@ import pytest
 
 from clinic.testing.liveserver import ROOT, LiveClinic
 
-REDIS_DB = 13  # a spare database number, emptied before and after
+REDIS_DB = 14  # a spare database number; each run has a queue of its own on it, so that runs in
+# parallel (other checkouts, other xdist workers) never take each other's tasks
 
 SEED = """
 import datetime as dt, json
@@ -41,7 +43,7 @@ print(json.dumps(len(reminders_due(today=today, coordinators=coordinators()))))
 
 ENQUEUE_TWICE = """
 from cases.tasks import deadline_reminders
-print([deadline_reminders.delay().id for _ in range(2)])
+print([deadline_reminders.apply_async(queue=QUEUE).id for _ in range(2)])
 """
 
 
@@ -53,13 +55,12 @@ def _redis_or_skip():
         client.ping()
     except redis.exceptions.RedisError as exc:
         pytest.skip(f"Redis does not answer on 127.0.0.1:6379 ({exc}); the real-worker test needs it.")
-    client.flushdb()
     return client
 
 
 @pytest.fixture
 def worker_env():
-    redis_client = _redis_or_skip()
+    _redis_or_skip()
     pg = os.environ.get("DATABASE_URL", "")
     database_url = admin = name = None
     if pg.startswith(("postgres://", "postgresql://")):
@@ -83,7 +84,6 @@ def worker_env():
     try:
         yield clinic, mail_dir
     finally:
-        redis_client.flushdb()
         if database_url:
             import psycopg
 
@@ -99,7 +99,10 @@ def test_two_reminder_scans_at_once_on_a_real_worker_send_each_reminder_once(wor
     clinic, mail_dir = worker_env
     expected = json.loads(clinic.manage("shell", "-c", SEED).strip().splitlines()[-1])
     assert expected >= 20
-    task_ids = clinic.manage("shell", "-c", ENQUEUE_TWICE)  # both wait in Redis before the worker starts
+    queue = f"clinic-reminders-test-{uuid.uuid4().hex}"
+    task_ids = clinic.manage(
+        "shell", "-c", ENQUEUE_TWICE.replace("QUEUE", repr(queue))
+    )  # both wait in Redis before the worker starts
     assert task_ids.count("'") == 4
 
     log_path = mail_dir.parent / f"{mail_dir.name}-worker.log"
@@ -107,8 +110,8 @@ def test_two_reminder_scans_at_once_on_a_real_worker_send_each_reminder_once(wor
         worker = subprocess.Popen(  # noqa: S603 (our own interpreter and Celery)
             [
                 sys.executable, "-m", "celery", "-A", "clinic", "worker", "--pool", "prefork",
-                "--concurrency", "2", "--loglevel", "INFO", "--without-gossip", "--without-mingle",
-                "--without-heartbeat",
+                "--concurrency", "2", "-Q", queue, "--loglevel", "INFO",
+                "--without-gossip", "--without-mingle", "--without-heartbeat",
             ],
             cwd=ROOT,
             env=clinic.env,
