@@ -44,7 +44,10 @@ def hearing_update(
     acting_user: User,
 ) -> Hearing:
     """Changes a hearing; when it moves, its filing deadlines move with it (history says why)."""
-    hearing = Hearing.objects.select_for_update().select_related("case", "court").get(pk=hearing.pk)
+    # Lock the hearing row only: PostgreSQL cannot lock the nullable side of the court join.
+    hearing = (
+        Hearing.objects.select_for_update(of=("self",)).select_related("case", "court").get(pk=hearing.pk)
+    )
     hearing.kind, hearing.starts_at, hearing.court = kind, starts_at, court
     hearing.judge, hearing.mode, hearing.result = judge, mode, result
     _save(hearing, acting_user)
