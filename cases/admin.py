@@ -1,7 +1,22 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cases.models import Assignment, AttorneyProfile, Case, Funder, Grant, Hearing, Note, Offer, TimeEntry
+from cases.models import (
+    Assignment,
+    AttorneyProfile,
+    Case,
+    CaseEvent,
+    Court,
+    Deadline,
+    DeadlineRule,
+    DeadlineRuleVersion,
+    Funder,
+    Grant,
+    Hearing,
+    Note,
+    Offer,
+    TimeEntry,
+)
 from clinic.admin import AccessLoggedAdminMixin, ReadOnlyAdminMixin
 
 
@@ -33,9 +48,51 @@ class OfferAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     readonly_fields = ("case", "attorney", "status", "offered_by", "responded_at", "decline_reason")
 
 
+class ReadOnlyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Deadlines and rules change through their services (which recalculate and record why); the
+    admin site only reads them."""
+
+
 @admin.register(Hearing)
 class HearingAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
-    list_display = ("case", "kind", "starts_at", "judge")
+    list_display = ("case", "kind", "court", "starts_at", "mode", "judge")
+    list_filter = ("kind", "court", "mode")
+
+
+@admin.register(Court)
+class CourtAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name", "kind", "time_zone", "is_active")
+    list_filter = ("kind", "is_active")
+
+
+class DeadlineRuleVersionInline(admin.TabularInline):
+    model = DeadlineRuleVersion
+    extra = 0
+    can_delete = False
+    fields = ("effective_from", "amount", "unit", "counting", "roll", "citation", "is_jurisdictional")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(ReadOnlyAdmin):
+    list_display = ("code", "name", "trigger", "jurisdiction", "is_active")
+    list_filter = ("trigger", "is_active")
+    inlines = [DeadlineRuleVersionInline]
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(ReadOnlyAdmin):
+    list_display = ("case", "title", "due_date", "status", "owner", "rule_version")
+    list_filter = ("status", "rule")
+    date_hierarchy = "due_date"
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(ReadOnlyAdmin):
+    list_display = ("case", "kind", "occurred_on", "recorded_by")
     list_filter = ("kind",)
 
 

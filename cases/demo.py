@@ -4,14 +4,14 @@ Every person and firm here is invented. Running it again changes nothing: profil
 updated in place, and a demo client who already has a case is left alone.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cases import services
-from cases.models import AttorneyProfile, ClosingCode, Funder, Grant, Hearing, Outcome
+from cases.models import AttorneyProfile, ClosingCode, Court, Funder, Grant, Hearing, Outcome, Trigger
 from clinic.models import User
 from clinic.roles import Role
 from intake.models import Intake
@@ -161,8 +161,41 @@ def _grants() -> tuple[Grant, Grant]:
     return lsc_grant, private
 
 
+# Deadlines due soon, overdue and far off: (event or manual title, days from today).
+EVENTS = {
+    # Awaiting an attorney: the BIA deadlines have no owner, and the coordinators' list says so.
+    "Lucía": [(Trigger.IJ_DECISION, -24)],
+    # The one-year asylum deadline, months away.
+    "Amara": [(Trigger.ARRIVAL, -250)],
+    # An IJ decision three weeks ago: the BIA appeal is due within days.
+    "Dawit": [(Trigger.IJ_DECISION, -22)],
+    # Entered by hand: one overdue, one far off.
+    "Yesenia": [("Send the signed G-28 to the court", -2), ("Ask the police for the I-918 Supplement B", 45)],
+}
+
+
+def _at_court(court: Court, *, days: int, hour: int) -> datetime:
+    """A time on the hearing notice: `hour` o'clock at the court, `days` from today."""
+    day = timezone.localdate() + timedelta(days=days)
+    return datetime.combine(day, time(hour, 0), tzinfo=court.zone)
+
+
+def _events(case, events, acting_user: User) -> None:
+    today = timezone.localdate()
+    for what, days in events:
+        if what in Trigger.values:
+            services.case_event_record(
+                case=case, kind=what, occurred_on=today + timedelta(days=days), acting_user=acting_user
+            )
+        else:
+            services.deadline_create(
+                case=case, title=what, due_date=today + timedelta(days=days), acting_user=acting_user
+            )
+
+
 def seed(*, password: str, users: dict) -> None:
     coordinator = users["coordinator"]
+    court = Court.objects.get(code="chicago")  # seeded by the migration
     people = _attorney_users(password, users)
     _profiles(people)
     lsc_grant, private_grant = _grants()
@@ -205,12 +238,16 @@ def seed(*, password: str, users: dict) -> None:
         if case_type in {"removal", "bond", "fear", "asylum"}:
             services.hearing_create(
                 case=case,
+                court=court,
                 kind=Hearing.Kind.BOND if case_type == "bond" else Hearing.Kind.MASTER,
-                starts_at=timezone.now() + timedelta(days=3 + index * 4, hours=9),
+                starts_at=_at_court(court, days=3 + index * 4, hour=9),
+                mode=Hearing.Mode.VIDEO if detained else Hearing.Mode.IN_PERSON,
+                judge="Hon. R. Delgado (demo)",
                 acting_user=coordinator,
             )
         status, _, holders = state.partition(":")
         if status == "awaiting":
+            _events(case, EVENTS.get(given, []), coordinator)
             continue
         attorneys = [people[name] for name in holders.split(",")]
         offers = services.offer_create(case=case, attorneys=attorneys, acting_user=coordinator)
@@ -227,6 +264,8 @@ def seed(*, password: str, users: dict) -> None:
             acting_user=attorneys[0],
         )
         services.note_create(case=case, body="Client prefers calls in the morning.", acting_user=attorneys[0])
+        if status == "active":
+            _events(case, EVENTS.get(given, []), attorneys[0])
         if status == "closed":
             services.case_close(
                 case=case,

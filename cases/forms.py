@@ -9,8 +9,12 @@ from cases.models import (
     Assignment,
     AttorneyProfile,
     Case,
+    CaseEvent,
     CaseType,
     ClosingCode,
+    Court,
+    Deadline,
+    DeadlineRuleVersion,
     Funder,
     Grant,
     Hearing,
@@ -58,10 +62,118 @@ class TimeEntryForm(forms.ModelForm):
 
 
 class HearingForm(forms.ModelForm):
+    """The date and time are those on the hearing notice: the court's local time, wherever the
+    person typing them is."""
+
+    starts_at = forms.DateTimeField(
+        label=_("Date and time (the court's local time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
     class Meta:
         model = Hearing
-        fields = ["kind", "starts_at", "judge"]
-        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        fields = ["court", "kind", "starts_at", "mode", "judge", "result"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["court"].queryset = Court.objects.filter(is_active=True)
+        if self.instance.pk and not self.is_bound:
+            self.initial["starts_at"] = self.instance.local_start.replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, court = cleaned.get("starts_at"), cleaned.get("court")
+        if starts_at is not None:
+            zone = court.zone if court else timezone.get_default_timezone()
+            cleaned["starts_at"] = starts_at.replace(tzinfo=None).replace(tzinfo=zone)
+        return cleaned
+
+
+class CaseEventForm(forms.ModelForm):
+    class Meta:
+        model = CaseEvent
+        fields = ["kind", "occurred_on", "note"]
+        widgets = {"occurred_on": forms.DateInput(attrs={"type": "date"})}
+
+
+def _attorneys_of(case: Case):
+    return User.objects.filter(assignments__case=case, assignments__ended_at__isnull=True).order_by(
+        "last_name", "first_name"
+    )
+
+
+class DeadlineForm(forms.Form):
+    title = forms.CharField(label=_("What is due"), max_length=200)
+    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    owner = forms.ModelChoiceField(
+        label=_("Owner"), queryset=User.objects.none(), required=False, empty_label=_("The lead attorney")
+    )
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _attorneys_of(case)
+
+
+class DeadlineUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Deadline.Status.choices)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        required=False,
+        help_text=_("Required to waive a deadline."),
+    )
+    owner = forms.ModelChoiceField(
+        label=_("Owner"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
+    )
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _attorneys_of(case)
+
+
+class RuleVersionForm(forms.ModelForm):
+    reminder_days = forms.CharField(
+        label=_("Reminders (days before the due date)"),
+        help_text=_("Whole numbers separated by commas, for example: 30, 14, 7, 3, 1."),
+        max_length=100,
+        required=False,
+    )
+
+    class Meta:
+        model = DeadlineRuleVersion
+        fields = [
+            "effective_from", "amount", "unit", "counting", "roll", "citation", "is_jurisdictional",
+            "reminder_days", "note",
+        ]  # fmt: skip
+        widgets = {
+            "effective_from": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.initial.get("reminder_days") is not None:
+            self.initial["reminder_days"] = ", ".join(str(d) for d in self.initial["reminder_days"])
+
+    def clean_reminder_days(self) -> list[int]:
+        text = self.cleaned_data["reminder_days"] or ""
+        try:
+            days = [int(part) for part in text.replace(" ", "").split(",") if part]
+        except ValueError:
+            raise forms.ValidationError(
+                _("Use whole numbers separated by commas, for example 14, 7, 1.")
+            ) from None
+        if any(d < 1 or d > 366 for d in days):
+            raise forms.ValidationError(_("Each reminder is from 1 to 366 days before the due date."))
+        return sorted(set(days), reverse=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("amount") == 0:
+            self.add_error("amount", _("An offset of zero makes the trigger its own deadline."))
+        if cleaned.get("counting") == DeadlineRuleVersion.Counting.BUSINESS and cleaned.get("unit") != "days":
+            self.add_error("counting", _("Business days are counted in days only."))
+        return cleaned
 
 
 class CloseForm(forms.Form):

@@ -8,12 +8,31 @@ from cases.models.cases import (
     validate_tenths,
 )
 from cases.models.codes import CaseType, ClosingCode, Outcome, ProblemCode
+from cases.models.deadlines import (
+    EVENT_TRIGGERS,
+    HEARING_TRIGGERS,
+    CaseEvent,
+    Deadline,
+    DeadlineRule,
+    DeadlineRuleVersion,
+    Trigger,
+)
+from cases.models.feeds import FeedToken
 from cases.models.funding import Funder, Grant
-from cases.models.hearings import Hearing
+from cases.models.hearings import Court, Hearing
 from cases.models.network import AttorneyProfile, AttorneyStats
 from cases.models.offers import Offer
 
 __all__ = [
+    "EVENT_TRIGGERS",
+    "HEARING_TRIGGERS",
+    "CaseEvent",
+    "Court",
+    "Deadline",
+    "DeadlineRule",
+    "DeadlineRuleVersion",
+    "FeedToken",
+    "Trigger",
     "Assignment",
     "AttorneyProfile",
     "AttorneyStats",

@@ -17,8 +17,18 @@ from cases.services.cases import (
     placement_from_intake,
     time_entry_create,
 )
+from cases.services.deadlines import (
+    Recalculation,
+    case_event_record,
+    deadline_create,
+    deadline_update,
+    hearing_deadlines_sync,
+    rule_recalculate,
+    rule_recalculations,
+    rule_version_create,
+)
 from cases.services.funding import INELIGIBLE_FOR_LSC, funder_save, grant_check_client, grant_save
-from cases.services.hearings import hearing_create
+from cases.services.hearings import hearing_create, hearing_update
 from cases.services.network import (
     attorney_profile_save,
     attorney_stats_disagreements,
@@ -39,6 +49,7 @@ __all__ = [
     "ROLE_PERMISSIONS",
     "TRANSITIONS",
     "CaseStateError",
+    "Recalculation",
     "Placement",
     "assignment_create",
     "assignment_end",
@@ -47,14 +58,19 @@ __all__ = [
     "attorney_stats_rebuild",
     "attorney_stats_recount",
     "case_close",
+    "case_event_record",
     "case_open",
     "case_parties_set",
     "case_reopen",
     "case_update",
+    "deadline_create",
+    "deadline_update",
     "funder_save",
     "grant_check_client",
     "grant_save",
     "hearing_create",
+    "hearing_deadlines_sync",
+    "hearing_update",
     "note_create",
     "offer_accept",
     "offer_create",
@@ -63,5 +79,8 @@ __all__ = [
     "offer_withdraw",
     "offers_expire",
     "placement_from_intake",
+    "rule_recalculate",
+    "rule_recalculations",
+    "rule_version_create",
     "time_entry_create",
 ]

@@ -8,6 +8,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from cases.models import Assignment, Case
 from cases.services._base import CaseStateError, S, _lock, _move, _save
+from cases.services.deadlines import deadlines_give_owner, deadlines_release_owner
 from cases.services.network import attorney_stats_recount
 from clinic.models import User
 from clinic.permissions import has_role
@@ -37,6 +38,7 @@ def assignment_create(*, case: Case, attorney: User, role: str, acting_user: Use
     for perm in ROLE_PERMISSIONS[role]:
         assign_perm(perm, attorney, case)
     attorney_stats_recount(attorney_ids=[attorney.pk])
+    deadlines_give_owner(case=case, acting_user=acting_user)
     return assignment
 
 
@@ -51,6 +53,7 @@ def assignment_end(*, assignment: Assignment, acting_user: User) -> Assignment:
     case = _lock(assignment.case)
     for perm in ("cases.view_case", "cases.change_case"):
         remove_perm(perm, assignment.attorney, case)
+    deadlines_release_owner(case=case, attorney=assignment.attorney, acting_user=acting_user)
     if case.status == S.ACTIVE and not case.assignments.filter(ended_at__isnull=True).exists():
         _move(case, S.AWAITING_ASSIGNMENT)
         _save(case, acting_user, ["status"])

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cases.matching import normalise_name
 from cases.models import Case, CaseType, ClosingCode, Grant, Hearing, Note, Offer, Outcome, TimeEntry
 from cases.services._base import CaseStateError, S, _lock, _move, _save
+from cases.services.deadlines import hearing_deadlines_sync
 from cases.services.funding import grant_check_client
 from cases.services.hearings import hearing_create
 from cases.services.network import attorney_stats_recount
@@ -91,12 +92,17 @@ def case_update(
     case = _lock(case)
     grant_check_client(grant=grant, client=case.client)
     retyped = case.case_type != case_type
+    detention_changed = case.is_detained != is_detained
     case.case_type, case.problem_code, case.is_detained = case_type, problem_code, is_detained
     case.court, case.grant = court, grant
     case.client_name_key = normalise_name(case.client.full_name)
     _save(case, acting_user)
     if retyped:  # every attorney who ever held it counted it as experience of the old type
         attorney_stats_recount(attorney_ids=case.assignments.values_list("attorney_id", flat=True))
+    if detention_changed:
+        # Filing deadlines run from non-detained hearings only: on a detained docket the judge sets them.
+        for hearing in case.hearings.filter(starts_at__gte=timezone.now()).select_related("case", "court"):
+            hearing_deadlines_sync(hearing=hearing, acting_user=acting_user)
     return case
 
 

@@ -13,6 +13,19 @@ from cases.views.cases import (
     note_add,
     time_add,
 )
+from cases.views.deadlines import (
+    calendar_feed,
+    deadline_add,
+    deadline_edit,
+    deadline_overview,
+    event_add,
+    feed_settings,
+    hearing_edit,
+    my_week,
+    rule_edit,
+    rule_list,
+    rule_review,
+)
 from cases.views.funding import funder_edit, funding, grant_edit
 from cases.views.hearings import hearing_add
 from cases.views.network import profile_edit
@@ -27,6 +40,17 @@ from cases.views.offers import (
 )
 
 __all__ = [
+    "calendar_feed",
+    "deadline_add",
+    "deadline_edit",
+    "deadline_overview",
+    "event_add",
+    "feed_settings",
+    "hearing_edit",
+    "my_week",
+    "rule_edit",
+    "rule_list",
+    "rule_review",
     "case_client",
     "assignment_add",
     "assignment_end",

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST
 from cases import selectors, services
 from cases.forms import (
     AssignmentForm,
+    CaseEventForm,
     CaseForm,
     CloseForm,
+    DeadlineForm,
     HearingForm,
     IntakeAcceptForm,
     NoteForm,
@@ -45,6 +47,9 @@ def case_detail(request, public_id: UUID):
     case = get_case_for_user(request.user, public_id)
     record_access(request, case.client, action=AccessEvent.Action.VIEW, detail=f"case {case.reference}")
     context = selectors.case_detail(case=case)
+    today = timezone.localdate()
+    for deadline in context["deadlines"]:
+        deadline.urgency = selectors.urgency(deadline.due_date, today) if deadline.is_open else None
     total_hours = sum((entry.hours for entry in context["time_entries"]), start=0)
     context.update(
         case=case,
@@ -60,6 +65,8 @@ def case_detail(request, public_id: UUID):
         note_form=NoteForm(),
         time_form=TimeEntryForm(initial={"worked_on": timezone.localdate(), "grant": case.grant_id}),
         hearing_form=HearingForm(),
+        event_form=CaseEventForm(),
+        deadline_form=DeadlineForm(case=case),
         close_form=CloseForm(),
         assignment_form=AssignmentForm() if can_manage_case(request.user, case) else None,
     )

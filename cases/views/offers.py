@@ -45,10 +45,16 @@ def caseload(request):
     cases = page.cases
     now = timezone.now()
     soon = now + timezone.timedelta(days=14)
+    today = timezone.localdate()
     for case in cases:
         case.role_label = Assignment.Role(case.assignment_role).label
-        case.is_urgent = case.is_detained or (
-            case.next_hearing_at is not None and case.next_hearing_at <= soon
+        case.deadline_urgency = (
+            selectors.urgency(case.next_deadline_on, today) if case.next_deadline_on else None
+        )
+        case.is_urgent = (
+            case.is_detained
+            or (case.next_hearing_at is not None and case.next_hearing_at <= soon)
+            or (case.deadline_urgency is not None and case.deadline_urgency.level != "later")
         )
     for offer in offers:
         offer.is_urgent = offer.case.is_detained or (

@@ -6,6 +6,7 @@ from django.db import connection
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
+from cases import services
 from cases import urls as case_urls
 from cases.models import Assignment, Case, CaseType, Offer
 from clinic import registry
@@ -24,7 +25,17 @@ NOT_CASE_URLS = {"intake_accept", "funder_edit", "grant_edit"}  # role-guarded, 
 
 def _case_urls(case, offer, assignment):
     """Every cases URL that names an object, filled in with objects `attorney` may reach."""
-    values = {"public_id": case.public_id, "offer_pk": offer.pk, "assignment_pk": assignment.pk}
+    hearing = HearingFactory(case=case)
+    deadline = services.deadline_create(
+        case=case, title="File the brief", due_date=dt.date(2030, 1, 7), acting_user=case.opened_by
+    )
+    values = {
+        "public_id": case.public_id,
+        "offer_pk": offer.pk,
+        "assignment_pk": assignment.pk,
+        "hearing_pk": hearing.pk,
+        "deadline_pk": deadline.pk,
+    }
     for pattern in case_urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
         params = re.findall(r"<(?:int|uuid):(\w+)>", str(pattern.pattern))
@@ -45,7 +56,7 @@ def test_other_attorney_gets_404_on_every_case_url(client, attorney, other_attor
         walked.append(name)
         assert client.get(url).status_code in {404, 405}, name
         assert client.post(url, {"body": "x", "reason": "x"}).status_code == 404, name
-    assert len(walked) >= 14, walked
+    assert len(walked) >= 18, walked
     case.refresh_from_db()
     assert case.status == Case.Status.ACTIVE and not case.notes.exists()
 

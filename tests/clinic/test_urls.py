@@ -17,6 +17,7 @@ PUBLIC = {
     "password_reset_done",
     "password_reset_confirm",
     "password_reset_complete",
+    "cases:calendar_feed",  # calendar apps cannot sign in: its secret token is the key, a wrong one 404s
 }
 # Pages for any signed-in user, whatever their role.
 ANY_ROLE = {"home", "logout", "two_factor_setup", "two_factor_verify", "two_factor_recovery_codes"}

@@ -7,7 +7,18 @@ from datetime import timedelta
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
-from cases.models import Assignment, AttorneyProfile, Case, Hearing, Note, Offer, Outcome, TimeEntry
+from cases.models import (
+    Assignment,
+    AttorneyProfile,
+    Case,
+    CaseEvent,
+    Deadline,
+    Hearing,
+    Note,
+    Offer,
+    Outcome,
+    TimeEntry,
+)
 from cases.services.funding import INELIGIBLE_FOR_LSC
 from clinic.history import HistoryRow, history_rows
 from clinic.models import User
@@ -29,16 +40,36 @@ def with_next_hearing(cases: QuerySet[Case]) -> QuerySet[Case]:
     return cases.annotate(next_hearing_at=_next_hearing(), next_hearing_kind=_next_hearing("kind"))
 
 
+def _next_deadline(field: str) -> Subquery:
+    """The earliest open deadline, overdue ones included: an overdue deadline is the most urgent."""
+    return Subquery(
+        Deadline.objects.filter(case=OuterRef("pk"), status=Deadline.Status.OPEN)
+        .order_by("due_date", "pk")
+        .values(field)[:1]
+    )
+
+
+def with_next_deadline(cases: QuerySet[Case]) -> QuerySet[Case]:
+    return cases.annotate(
+        next_deadline_on=_next_deadline("due_date"), next_deadline_title=_next_deadline("title")
+    )
+
+
 def cases_for_attorney(*, user: User, status: str | None = Case.Status.ACTIVE) -> QuerySet[Case]:
     """The attorney's cases (through their open assignments), what is due first at the top."""
     cases = Case.objects.filter(assignments__attorney=user, assignments__ended_at__isnull=True)
     if status:
         cases = cases.filter(status=status)
     return (
-        with_next_hearing(cases)
+        with_next_deadline(with_next_hearing(cases))
         .select_related("client")
         .annotate(assignment_role=F("assignments__role"))
-        .order_by(F("next_hearing_at").asc(nulls_last=True), "-is_detained", "opened_at")
+        .order_by(
+            F("next_deadline_on").asc(nulls_last=True),
+            F("next_hearing_at").asc(nulls_last=True),
+            "-is_detained",
+            "opened_at",
+        )
     )
 
 
@@ -111,7 +142,12 @@ def case_detail(*, case: Case) -> dict:
             )
         ),
         "offers": list(case.offers.select_related("attorney").order_by("-offered_at")),
-        "hearings": list(case.hearings.all()),
+        "hearings": list(case.hearings.select_related("court")),
+        "deadlines": sorted(  # open ones first, each group by date
+            case.deadlines.select_related("rule_version", "owner").order_by("due_date", "pk"),
+            key=lambda deadline: deadline.status != Deadline.Status.OPEN,
+        ),
+        "events": list(case.events.select_related("recorded_by")),
         "notes": list(Note.objects.filter(case=case).select_related("author")),
         "time_entries": list(TimeEntry.objects.filter(case=case).select_related("worked_by", "grant")),
         "adverse_parties": list(case.client.adverse_parties.all()),
@@ -130,10 +166,12 @@ def case_history(*, case: Case) -> list[HistoryRow]:
             Assignment.history.filter(case_id=case.pk),
             Offer.history.filter(case_id=case.pk),
             Hearing.history.filter(case_id=case.pk),
+            Deadline.history.filter(case_id=case.pk),
+            CaseEvent.history.filter(case_id=case.pk),
             Note.history.filter(case_id=case.pk),
             TimeEntry.history.filter(case_id=case.pk),
         ],
-        hidden_fields={"client_name_key", "public_id"},
+        hidden_fields={"client_name_key", "public_id", "source_key"},
     )
 
 

@@ -1,0 +1,136 @@
+"""Reads for the deadline pages: the attorney's week, the coordinators' list, the feed, the overview."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from cases.models import Assignment, Deadline, DeadlineRule, Hearing
+from clinic.models import User
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """How pressing a date is, in words and as a style: colour is never the only signal."""
+
+    level: str  # overdue, today, soon, week, later
+    label: str
+
+    @property
+    def css(self) -> str:
+        return {
+            "overdue": "badge--urgent",
+            "today": "badge--urgent",
+            "soon": "badge--warn",
+            "week": "badge--warn",
+        }.get(self.level, "badge--ok")
+
+
+def urgency(due: date, today: date) -> Urgency:
+    days = (due - today).days
+    if days < 0:
+        return Urgency(
+            "overdue", ngettext("Overdue by %(n)d day", "Overdue by %(n)d days", -days) % {"n": -days}
+        )
+    if days == 0:
+        return Urgency("today", _("Due today"))
+    label = ngettext("Due in %(n)d day", "Due in %(n)d days", days) % {"n": days}
+    return Urgency("soon" if days <= 3 else "week" if days <= 7 else "later", label)
+
+
+def _held_by(user: User) -> Q:
+    """Cases the attorney holds now, through an open assignment."""
+    return Q(
+        Exists(Assignment.objects.filter(case=OuterRef("case_id"), attorney=user, ended_at__isnull=True))
+    )
+
+
+def _deadline_rows(deadlines: QuerySet[Deadline]) -> QuerySet[Deadline]:
+    return deadlines.select_related("case", "owner", "rule_version").order_by("due_date", "pk")
+
+
+def deadlines_for_attorney(*, user: User, today: date, until: date) -> list[Deadline]:
+    """Open deadlines on the attorney's cases due by `until`, overdue ones (however old) first."""
+    deadlines = list(
+        _deadline_rows(
+            Deadline.objects.filter(_held_by(user), status=Deadline.Status.OPEN, due_date__lte=until)
+        )
+    )
+    for deadline in deadlines:
+        deadline.urgency = urgency(deadline.due_date, today)
+    return deadlines
+
+
+def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    zone = timezone.get_current_timezone()
+    return (
+        datetime.combine(first, time.min, tzinfo=zone),
+        datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone),
+    )
+
+
+def hearings_for_attorney(*, user: User, today: date, until: date) -> list[Hearing]:
+    start, end = _day_bounds(today, until)
+    hearings = list(
+        Hearing.objects.filter(_held_by(user), starts_at__gte=start, starts_at__lt=end)
+        .select_related("case", "court")
+        .order_by("starts_at")
+    )
+    for hearing in hearings:
+        hearing.urgency = urgency(hearing.local_date, today)
+    return hearings
+
+
+def deadlines_for_coordinators(*, today: date, days: int = 14) -> list[Deadline]:
+    """Every open deadline due within `days`, and every overdue one, across the clinic; with whether
+    the case has an attorney (an open assignment) and who owns each."""
+    deadlines = list(
+        _deadline_rows(
+            Deadline.objects.filter(status=Deadline.Status.OPEN, due_date__lte=today + timedelta(days=days))
+        ).annotate(
+            has_attorney=Exists(Assignment.objects.filter(case=OuterRef("case_id"), ended_at__isnull=True))
+        )
+    )
+    for deadline in deadlines:
+        deadline.urgency = urgency(deadline.due_date, today)
+    return deadlines
+
+
+def deadline_counts(*, today: date, days: int = 14) -> dict[str, int]:
+    """Figures for the coordinators' overview card, in one query."""
+    open_ = Q(status=Deadline.Status.OPEN)
+    return Deadline.objects.aggregate(
+        overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
+        soon=Count("pk", filter=open_ & Q(due_date__gte=today, due_date__lte=today + timedelta(days=days))),
+        unowned=Count("pk", filter=open_ & Q(owner__isnull=True, due_date__lte=today + timedelta(days=days))),
+    )
+
+
+def rules_with_versions() -> QuerySet[DeadlineRule]:
+    return DeadlineRule.objects.prefetch_related("versions").order_by("code")
+
+
+# The calendar feed.
+
+FEED_PAST_DAYS = 60
+
+
+def feed_deadlines(*, user: User | None, today: date) -> QuerySet[Deadline]:
+    """Open deadlines (and those closed lately) for a user's feed; None means the whole clinic."""
+    deadlines = Deadline.objects.filter(due_date__gte=today - timedelta(days=FEED_PAST_DAYS)).exclude(
+        status=Deadline.Status.WAIVED
+    )
+    if user is not None:
+        deadlines = deadlines.filter(_held_by(user))
+    return deadlines.select_related("case", "rule_version").order_by("due_date", "pk")
+
+
+def feed_hearings(*, user: User | None, today: date) -> QuerySet[Hearing]:
+    start, _end = _day_bounds(today - timedelta(days=FEED_PAST_DAYS), today)
+    hearings = Hearing.objects.filter(starts_at__gte=start)
+    if user is not None:
+        hearings = hearings.filter(_held_by(user))
+    return hearings.select_related("case", "court").order_by("starts_at")
