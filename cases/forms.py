@@ -68,6 +68,7 @@ class HearingForm(forms.ModelForm):
     starts_at = forms.DateTimeField(
         label=_("Date and time (the court's local time)"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        validators=[validate_plausible_hearing_time],
     )
 
     class Meta:

@@ -45,6 +45,11 @@ from intake.services import IntakeStateError, Party
 @role_required(*CASE_ROLES)
 def case_detail(request, public_id: UUID):
     case = get_case_for_user(request.user, public_id)
+    return case_page(request, case)
+
+
+def case_page(request, case, *, status: int = 200, **bound_forms):
+    """The case page; a form that failed is passed back bound, so its errors show beside its fields."""
     record_access(request, case.client, action=AccessEvent.Action.VIEW, detail=f"case {case.reference}")
     context = selectors.case_detail(case=case)
     today = timezone.localdate()
@@ -70,7 +75,8 @@ def case_detail(request, public_id: UUID):
         close_form=CloseForm(),
         assignment_form=AssignmentForm() if can_manage_case(request.user, case) else None,
     )
-    return render(request, "cases/case_detail.html", context)
+    context.update(bound_forms)
+    return render(request, "cases/case_detail.html", context, status=status)
 
 
 @role_required(*CASE_ROLES)

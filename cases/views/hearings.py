@@ -16,6 +16,7 @@ from cases.permissions import (
     get_case_for_user,
 )
 from cases.views._common import CASE_ROLES
+from cases.views.cases import case_page
 from clinic.permissions import role_required
 
 
@@ -24,9 +25,8 @@ from clinic.permissions import role_required
 def hearing_add(request, public_id: UUID):
     case = get_case_for_user(request.user, public_id, action=CaseAction.CHANGE)
     form = HearingForm(request.POST)
-    if form.is_valid():
-        services.hearing_create(case=case, acting_user=request.user, **form.cleaned_data)
-        messages.success(request, _("Hearing added."))
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    if not form.is_valid():
+        return case_page(request, case, status=400, hearing_form=form)
+    services.hearing_create(case=case, acting_user=request.user, **form.cleaned_data)
+    messages.success(request, _("Hearing added."))
     return redirect("cases:case_detail", public_id=case.public_id)

@@ -601,3 +601,15 @@ def test_the_caseload_shows_fifty_cases_a_page(client, attorney, other_attorney)
     assert len(second.context["cases"]) == 2 and not second.context["page"].has_next
     client.force_login(other_attorney)
     assert client.get(reverse("cases:caseload")).context["cases"] == []
+
+
+@pytest.mark.parametrize("year", ["9999", "0001", "3000"])
+def test_an_impossible_hearing_year_is_a_field_error_not_a_server_error(client, attorney, case, year):
+    client.force_login(attorney)
+    response = client.post(
+        reverse("cases:hearing_add", args=[case.public_id]),
+        {"kind": "master", "starts_at": f"{year}-03-01T09:00", "mode": "in_person", "judge": ""},
+    )
+    assert response.status_code in {200, 400}
+    assert "Check the year" in response.content.decode()
+    assert not case.hearings.exists()

@@ -1,7 +1,9 @@
 import re
 from datetime import date
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError, ProgrammingError
 
 from cases.models import DeadlineRule
 from cases.rules import NoRuleVersion, closures_for, compute_due_date, rule_version_for
@@ -25,6 +27,16 @@ class Command(BaseCommand):
             help="A court's code (e.g. chicago): its closure days apply too, besides the clinic-wide ones.",
         )
 
+    def _rule(self, rule_code: str) -> DeadlineRule | None:
+        """The rule, from a database that has its seeded rules: a data folder never migrated (a
+        fresh checkout) is migrated first, as `make run` would, rather than failing."""
+        try:
+            return DeadlineRule.objects.prefetch_related("versions").filter(code=rule_code).first()
+        except (OperationalError, ProgrammingError):
+            self.stderr.write("The database has no deadline rules yet: applying the migrations first.")
+            call_command("migrate", interactive=False, verbosity=0)
+            return DeadlineRule.objects.prefetch_related("versions").filter(code=rule_code).first()
+
     def handle(self, *args, rule_code: str, trigger_date: str, court: str = "", **options):
         try:
             if not DATE.fullmatch(trigger_date):
@@ -35,7 +47,7 @@ class Command(BaseCommand):
                 f"'{trigger_date}' is not a valid date: give the trigger date as YYYY-MM-DD, "
                 "for example 2025-03-14."
             ) from None
-        rule = DeadlineRule.objects.prefetch_related("versions").filter(code=rule_code).first()
+        rule = self._rule(rule_code)
         if rule is None:
             known = ", ".join(DeadlineRule.objects.order_by("code").values_list("code", flat=True))
             raise CommandError(f"Unknown rule '{rule_code}'. Known rules: {known}.")
