@@ -10,11 +10,13 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from cases import demo, selectors
+        from cases.views.response import response_panel
         from clinic.registry import (
             register_demo,
             register_landing,
             register_nav,
             register_overview_card,
+            register_panel,
             register_periodic,
         )
         from clinic.roles import Role
@@ -30,6 +32,7 @@ class CasesConfig(AppConfig):
             context=lambda request: {"cases": selectors.case_counts()},
             order=20,
         )
+        register_panel("response", "case", response_panel, order=10)
         register_demo("cases", demo.seed, order=20)
         # Offers expire by a periodic scan, not by countdowns held in the broker (which a restart or
         # a visibility timeout would lose or repeat).

@@ -15,6 +15,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", login_not_required(set_language), name="set_language"),
     path("intake/", include("intake.urls")),
+    path("response/", include("response.urls")),
     path("cases/", include("cases.urls")),
     path("documents/", include("documents.urls")),
     path("admin/", admin.site.urls),

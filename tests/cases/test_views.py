@@ -18,7 +18,7 @@ from tests.cases.factories import (
     OfferFactory,
 )
 
-NOT_CASE_URLS = {"intake_accept", "funder_edit", "grant_edit"}  # role-guarded, tested on their own
+NOT_CASE_URLS = {"intake_accept", "response_open_case", "funder_edit", "grant_edit"}  # role-guarded, tested on their own
 
 
 def _case_urls(case, offer, assignment):

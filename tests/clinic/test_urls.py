@@ -8,8 +8,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from clinic.roles import Role
 
-# Reachable without signing in: the sign-in pages and the language switch.
-PUBLIC = {"login", "set_language", "admin:login"}
+# Reachable without signing in: the sign-in pages, the language switch, and the partner intake
+# endpoint (token-authenticated, write-only: tests/response/test_partner.py).
+PUBLIC = {"login", "set_language", "admin:login", "response:partner_report"}
 # Pages for any signed-in user, whatever their role.
 ANY_ROLE = {"home", "logout"}
 ARG_VALUES = {

@@ -82,7 +82,7 @@ def test_the_overview_query_count_is_fixed(client, coordinator, volunteer, djang
     from intake.models import Intake
 
     client.force_login(coordinator)
-    with django_assert_num_queries(9) as first:
+    with django_assert_num_queries(10) as first:
         client.get(reverse("coordinator_home"))
     for _ in range(5):
         Intake.objects.create(volunteer=volunteer, channel=Intake.Channel.HOTLINE, is_urgent=True)
