@@ -185,8 +185,10 @@ class Response(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     case_opened_at = models.DateTimeField(null=True, blank=True)
 
-    # The caller's details are left out of history so that purging them really removes them.
-    history = HistoricalRecords(excluded_fields=["caller_name", "caller_phone"])
+    # What the retention service purges is left out of history, so that purging really removes it.
+    history = HistoricalRecords(
+        excluded_fields=["caller_name", "caller_phone", "dependants_note", "medical_needs"]
+    )
 
     class Meta:
         verbose_name = _("detention response")
