@@ -9,7 +9,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from cases import demo, selectors
+        from cases import demo, panels, selectors
         from cases.views.response import response_panel
         from clinic.registry import (
             register_demo,
@@ -32,6 +32,7 @@ class CasesConfig(AppConfig):
             context=lambda request: {"cases": selectors.case_counts()},
             order=20,
         )
+        register_panel("intake", "cases-accept", panels.intake_accept_panel, order=10)
         register_panel("response", "case", response_panel, order=10)
         register_demo("cases", demo.seed, order=20)
         # Offers expire by a periodic scan, not by countdowns held in the broker (which a restart or

@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import (
@@ -18,6 +20,15 @@ from cases.models import (
 )
 from clinic.models import User
 from clinic.roles import Role
+
+
+def validate_plausible_hearing_time(value) -> None:
+    """A hearing between 2000 and ten years from now: anything else is a typing slip."""
+    if value is None:
+        return
+    now = timezone.now()
+    if value.year < 2000 or value > now.replace(year=now.year + 10):
+        raise ValidationError(_("Check the year: a hearing must be between 2000 and ten years from now."))
 
 
 class CaseForm(forms.ModelForm):
@@ -156,3 +167,44 @@ class AssignmentForm(forms.Form):
         self.fields["attorney"].queryset = User.objects.filter(
             is_active=True, groups__name=Role.ATTORNEY
         ).order_by("last_name", "first_name")
+
+
+class IntakeAcceptForm(forms.Form):
+    """What the coordinator confirms (or corrects) when an intake becomes a case."""
+
+    case_type = forms.ChoiceField(label=_("Case type"), choices=CaseType.choices)
+    court = forms.CharField(label=_("Court"), max_length=200, required=False)
+    is_detained = forms.BooleanField(label=_("The client is detained"), required=False)
+    first_hearing_at = forms.DateTimeField(
+        label=_("First hearing (date and time)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        validators=[validate_plausible_hearing_time],
+    )
+    hearing_kind = forms.ChoiceField(label=_("Kind of hearing"), choices=Hearing.Kind.choices)
+
+    @classmethod
+    def for_intake(cls, intake, data=None) -> "IntakeAcceptForm":
+        from cases.services import placement_from_intake
+
+        placement = placement_from_intake(intake)
+        initial = {
+            "case_type": placement.case_type,
+            "court": placement.court,
+            "is_detained": placement.is_detained,
+            "first_hearing_at": placement.first_hearing_at and timezone.localtime(placement.first_hearing_at),
+            "hearing_kind": placement.hearing_kind,
+        }
+        return cls(data, initial=initial, prefix="accept")
+
+    def placement(self):
+        from cases.services import Placement
+
+        data = self.cleaned_data
+        return Placement(
+            case_type=data["case_type"],
+            court=data["court"].strip(),
+            is_detained=data["is_detained"],
+            first_hearing_at=data["first_hearing_at"],
+            hearing_kind=data["hearing_kind"],
+        )

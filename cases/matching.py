@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from cases.models import Assignment, AttorneyProfile, Case, CaseType, Hearing, Offer
 from clinic.roles import Role
@@ -70,19 +71,47 @@ class Match:
         return self.candidate.user_id
 
 
-def candidate_profiles(*, case_type: str, detained: bool, needed_by: date, today: date) -> QuerySet:
-    """Profiles that pass the filters the database can answer."""
-    profiles = AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=Role.ATTORNEY).filter(
+# The filters an attorney must pass, in the order the funnel reports them. A coordinator may relax
+# any one of them when nobody passes, and the ranking then says so.
+FILTERS = ("practice_area", "detained", "availability", "capacity", "conflicts")
+FILTER_LABELS = {
+    "practice_area": _lazy("takes this kind of case"),
+    "detained": _lazy("takes detained cases"),
+    "availability": _lazy("available before the next hearing"),
+    "capacity": _lazy("has room for another case"),
+    "conflicts": _lazy("has no conflict of interest"),
+}
+
+
+def active_attorney_profiles() -> QuerySet:
+    return AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=Role.ATTORNEY)
+
+
+def _practice_area(profiles: QuerySet, case_type: str) -> QuerySet:
+    if connection.vendor == "postgresql":
+        return profiles.filter(practice_areas__contains=[case_type])
+    # SQLite has no JSON containment; the stored JSON text holds each code in quotes, and no code
+    # is part of another, so this matches exactly the lists that contain the code.
+    return profiles.filter(practice_areas__icontains=f'"{case_type}"')
+
+
+def _available(profiles: QuerySet, needed_by: date, today: date) -> QuerySet:
+    return profiles.filter(
         Q(available_from__isnull=True) | Q(available_from__lte=needed_by),
         Q(available_to__isnull=True) | Q(available_to__gte=today),
     )
-    if connection.vendor == "postgresql":
-        profiles = profiles.filter(practice_areas__contains=[case_type])
-    else:
-        # SQLite has no JSON containment; the stored JSON text holds each code in quotes, and no
-        # code is part of another, so this matches exactly the lists that contain the code.
-        profiles = profiles.filter(practice_areas__icontains=f'"{case_type}"')
-    if detained:
+
+
+def candidate_profiles(
+    *, case_type: str, detained: bool, needed_by: date, today: date, relax: frozenset[str] = frozenset()
+) -> QuerySet:
+    """Profiles that pass the filters the database can answer (less any the coordinator relaxed)."""
+    profiles = active_attorney_profiles()
+    if "availability" not in relax:
+        profiles = _available(profiles, needed_by, today)
+    if "practice_area" not in relax:
+        profiles = _practice_area(profiles, case_type)
+    if detained and "detained" not in relax:
         profiles = profiles.filter(takes_detained=True)
     return profiles
 
@@ -110,8 +139,12 @@ def _assignment_counts(case_type: str) -> dict[int, dict]:
     return counts
 
 
-def candidates_for(*, case_type: str, detained: bool, needed_by: date, today: date) -> list[Candidate]:
-    profiles = candidate_profiles(case_type=case_type, detained=detained, needed_by=needed_by, today=today)
+def candidates_for(
+    *, case_type: str, detained: bool, needed_by: date, today: date, relax: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    profiles = candidate_profiles(
+        case_type=case_type, detained=detained, needed_by=needed_by, today=today, relax=relax
+    )
     rows = profiles.values_list(
         "user_id", "user__first_name", "user__last_name", "user__username", "firm", "kind", "languages",
         "experience", "capacity",
@@ -136,22 +169,24 @@ def candidates_for(*, case_type: str, detained: bool, needed_by: date, today: da
     return list(candidates.values())
 
 
-def rank_attorneys(
-    *, case: Case, today: date | None = None, limit: int | None = DEFAULT_LIMIT
-) -> list[Match]:
-    """Attorneys who may take `case`, best first, each with the reasons for their place."""
-    today = today or timezone.localdate()
-    client = case.client
-    adverse_keys = {normalise_name(name) for name in client.adverse_parties.values_list("name", flat=True)}
-    adverse_keys.discard("")
+def _needed_by(case: Case, today: date) -> date:
     next_hearing = (
         Hearing.objects.filter(case=case, starts_at__gte=timezone.now())
         .order_by("starts_at")
         .values_list("starts_at", flat=True)
         .first()
     )
-    needed_by = timezone.localtime(next_hearing).date() if next_hearing else today
-    # Attorneys who represent someone named as an adverse party here are conflicted out.
+    return timezone.localtime(next_hearing).date() if next_hearing else today
+
+
+def _adverse_keys(case: Case) -> set[str]:
+    keys = {normalise_name(name) for name in case.client.adverse_parties.values_list("name", flat=True)}
+    keys.discard("")
+    return keys
+
+
+def _conflicted(case: Case, adverse_keys: set[str]) -> set[int]:
+    """Attorneys who represent someone named as an adverse party here, or already hold the case."""
     conflicted = (
         set(
             Assignment.objects.filter(ended_at__isnull=True, case__client_name_key__in=adverse_keys)
@@ -162,6 +197,32 @@ def rank_attorneys(
         else set()
     )
     conflicted |= set(case.assignments.filter(ended_at__isnull=True).values_list("attorney_id", flat=True))
+    return conflicted
+
+
+def _conflicted_by_name(candidate: Candidate, adverse_keys: set[str]) -> bool:
+    return bool(adverse_keys) and (
+        normalise_name(candidate.name) in adverse_keys
+        or bool(candidate.firm and normalise_name(candidate.firm) in adverse_keys)
+    )
+
+
+def rank_attorneys(
+    *,
+    case: Case,
+    today: date | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    relax: frozenset[str] = frozenset(),
+) -> list[Match]:
+    """Attorneys who may take `case`, best first, each with the reasons for their place.
+
+    `relax` names filters (of FILTERS) the coordinator chose to lift for this search.
+    """
+    today = today or timezone.localdate()
+    client = case.client
+    adverse_keys = _adverse_keys(case)
+    needed_by = _needed_by(case, today)
+    conflicted = _conflicted(case, adverse_keys)
     offered = set(case.offers.filter(status=Offer.Status.OPEN).values_list("attorney_id", flat=True))
     client_languages = {
         code.casefold() for code in [client.preferred_language, *(client.languages or [])] if code
@@ -169,13 +230,12 @@ def rank_attorneys(
 
     matches = []
     for candidate in candidates_for(
-        case_type=case.case_type, detained=case.is_detained, needed_by=needed_by, today=today
+        case_type=case.case_type, detained=case.is_detained, needed_by=needed_by, today=today, relax=relax
     ):
-        if candidate.load >= candidate.capacity or candidate.user_id in conflicted:
+        if candidate.load >= candidate.capacity and "capacity" not in relax:
             continue
-        if adverse_keys and (
-            normalise_name(candidate.name) in adverse_keys
-            or (candidate.firm and normalise_name(candidate.firm) in adverse_keys)
+        if "conflicts" not in relax and (
+            candidate.user_id in conflicted or _conflicted_by_name(candidate, adverse_keys)
         ):
             continue
         matches.append(_score(candidate, client_languages, offered))
@@ -226,3 +286,50 @@ def _reasons(match: Match, client_languages: set[str], type_label: str) -> list[
     else:
         reasons.append(_("No offers answered yet"))
     return reasons
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    key: str
+    label: str
+    removed: int
+    left: int
+
+
+def filter_funnel(*, case: Case, today: date | None = None) -> list[FunnelStep]:
+    """Why nobody passes: how many attorneys each filter removes, applied in order.
+
+    Run only when the ranking is empty, so its handful of extra queries cost nothing otherwise.
+    """
+    today = today or timezone.localdate()
+    needed_by = _needed_by(case, today)
+    steps = []
+    profiles = active_attorney_profiles()
+    left = profiles.count()
+    stages = [
+        ("practice_area", lambda qs: _practice_area(qs, case.case_type)),
+        ("detained", lambda qs: qs.filter(takes_detained=True) if case.is_detained else qs),
+        ("availability", lambda qs: _available(qs, needed_by, today)),
+    ]
+    for key, narrow in stages:
+        profiles = narrow(profiles)
+        now_left = profiles.count()
+        steps.append(FunnelStep(key, str(FILTER_LABELS[key]), left - now_left, now_left))
+        left = now_left
+    candidates = candidates_for(
+        case_type=case.case_type,
+        detained=case.is_detained,
+        needed_by=needed_by,
+        today=today,
+    )
+    with_room = [c for c in candidates if c.load < c.capacity]
+    steps.append(
+        FunnelStep("capacity", str(FILTER_LABELS["capacity"]), left - len(with_room), len(with_room))
+    )
+    adverse_keys = _adverse_keys(case)
+    conflicted = _conflicted(case, adverse_keys)
+    clear = [c for c in with_room if c.user_id not in conflicted and not _conflicted_by_name(c, adverse_keys)]
+    steps.append(
+        FunnelStep("conflicts", str(FILTER_LABELS["conflicts"]), len(with_room) - len(clear), len(clear))
+    )
+    return steps

@@ -2,10 +2,12 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
-from cases.models import Assignment, Case, Hearing, Note, Offer, TimeEntry
+from cases.models import Assignment, AttorneyProfile, Case, Hearing, Note, Offer, Outcome, TimeEntry
+from cases.services.funding import INELIGIBLE_FOR_LSC
+from clinic.history import HistoryRow, history_rows
 from clinic.models import User
 
 
@@ -72,39 +74,23 @@ def case_detail(*, case: Case) -> dict:
     }
 
 
-def case_history(*, case: Case) -> list[dict]:
-    """Who changed what: simple-history diffs of the case and of its assignments and offers."""
-    rows = []
-    sources = [
-        case.history.select_related("history_user"),
-        Assignment.history.filter(case_id=case.pk).select_related("history_user"),
-        Offer.history.filter(case_id=case.pk).select_related("history_user"),
-        Hearing.history.filter(case_id=case.pk).select_related("history_user"),
-        TimeEntry.history.filter(case_id=case.pk).select_related("history_user"),
-    ]
-    for records in sources:
-        records = list(records.order_by("history_date", "history_id"))
-        previous_by_id: dict = {}
-        for record in records:
-            before = previous_by_id.get(record.id)
-            changes = []
-            if before is not None:
-                delta = record.diff_against(before)
-                fields = record.instance_type._meta
-                changes = [(fields.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
-            rows.append(
-                {
-                    "at": record.history_date,
-                    "who": record.history_user,
-                    "what": record.instance_type._meta.verbose_name,
-                    "type": record.get_history_type_display(),
-                    "label": str(record.instance),
-                    "changes": changes,
-                }
-            )
-            previous_by_id[record.id] = record
-    rows.sort(key=lambda row: row["at"], reverse=True)
-    return rows
+def case_history(*, case: Case) -> list[HistoryRow]:
+    """Who changed what, as sentences: the case, its assignments, offers, hearings, notes and time.
+
+    A fixed number of queries whatever the length of the history (one per source and one per
+    related model named in it).
+    """
+    return history_rows(
+        [
+            case.history.all(),
+            Assignment.history.filter(case_id=case.pk),
+            Offer.history.filter(case_id=case.pk),
+            Hearing.history.filter(case_id=case.pk),
+            Note.history.filter(case_id=case.pk),
+            TimeEntry.history.filter(case_id=case.pk),
+        ],
+        hidden_fields={"client_name_key", "public_id"},
+    )
 
 
 def case_counts(*, expiring_within: timedelta = timedelta(hours=24)) -> dict[str, int]:
@@ -115,3 +101,62 @@ def case_counts(*, expiring_within: timedelta = timedelta(hours=24)) -> dict[str
         status=Offer.Status.OPEN, expires_at__lte=timezone.now() + expiring_within
     ).count()
     return counts
+
+
+# Reports ------------------------------------------------------------------------------------------
+
+
+def case_report_counts(*, period, grant=None) -> dict:
+    """Reports: what cases did in `period`, counted by the database (GROUP BY), per quarter."""
+    from clinic.aggregates import count_by_quarter, median_duration
+
+    cases = Case.objects.all()
+    entries = TimeEntry.objects.all()
+    if grant is not None:
+        cases = cases.filter(grant=grant)
+        entries = entries.filter(grant=grant)
+    opened = cases.filter(opened_at__gte=period.start_at, opened_at__lte=period.end_at)
+    closed = cases.filter(closed_at__gte=period.start_at, closed_at__lte=period.end_at)
+    accepted = cases.filter(accepted_at__gte=period.start_at, accepted_at__lte=period.end_at)
+    decided = closed.exclude(outcome__in=[Outcome.PENDING, Outcome.WITHDRAWN, Outcome.OTHER])
+    hearings = Hearing.objects.filter(
+        case__in=cases, starts_at__gte=period.start_at, starts_at__lte=min(period.end_at, timezone.now())
+    )
+    worked = entries.filter(worked_on__gte=period.start, worked_on__lte=period.end)
+    pro_bono = worked.filter(worked_by__attorney_profile__kind=AttorneyProfile.Kind.PRO_BONO)
+    active_attorneys = (
+        Assignment.objects.filter(case__in=cases, started_at__lte=period.end_at)
+        .filter(Q(ended_at__isnull=True) | Q(ended_at__gte=period.start_at))
+        .values("attorney_id")
+        .distinct()
+        .count()
+    )
+    # LSC's Case Service Report counts closed cases of eligible clients only.
+    lsc_rows = (
+        closed.exclude(client__lsc_eligibility__in=INELIGIBLE_FOR_LSC)
+        .order_by()
+        .values_list("problem_code", "closing_code")
+        .annotate(n=Count("pk"))
+    )
+    return {
+        "opened_by_type": count_by_quarter(opened, category="case_type", when="opened_at"),
+        "closed_by_type": count_by_quarter(closed, category="case_type", when="closed_at"),
+        "closed_by_problem": count_by_quarter(closed, category="problem_code", when="closed_at"),
+        "closed_by_closing": count_by_quarter(closed, category="closing_code", when="closed_at"),
+        "outcome": count_by_quarter(closed, category="outcome", when="closed_at"),
+        "detained": count_by_quarter(opened, category="is_detained", when="opened_at"),
+        "hearings": count_by_quarter(hearings, category="kind", when="starts_at"),
+        "lsc_csr": {(problem, closing): n for problem, closing, n in lsc_rows},
+        "opened": opened.count(),
+        "closed": closed.count(),
+        "decided": decided.count(),
+        "relief_granted": decided.filter(outcome=Outcome.RELIEF_GRANTED).count(),
+        "released": closed.filter(outcome=Outcome.RELEASED_ON_BOND).count(),
+        "hours": worked.aggregate(total=Sum("hours"))["total"] or 0,
+        "pro_bono_hours": pro_bono.aggregate(total=Sum("hours"))["total"] or 0,
+        "median_to_acceptance": median_duration(accepted, "intake_to_acceptance"),
+        "attorneys_active": active_attorneys,
+        "client_ids": cases.filter(
+            Q(opened_at__lte=period.end_at) & (Q(closed_at__isnull=True) | Q(closed_at__gte=period.start_at))
+        ).values("client_id"),
+    }

@@ -19,6 +19,7 @@ urlpatterns = [
     path("offers/<int:pk>/decline/", views.offer_decline, name="offer_decline"),
     path("<uuid:public_id>/", views.case_detail, name="case_detail"),
     path("<uuid:public_id>/history/", views.case_history, name="case_history"),
+    path("<uuid:public_id>/client/", views.case_client, name="case_client"),
     path("<uuid:public_id>/edit/", views.case_edit, name="case_edit"),
     path("<uuid:public_id>/parties/", views.case_parties, name="case_parties"),
     path("<uuid:public_id>/match/", views.case_match, name="case_match"),

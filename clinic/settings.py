@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "response",
     "cases",
     "documents",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,12 @@ MEDIA_ROOT = DATA_DIR / "media"
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Finished funding reports: in the data folder, never under a public URL (downloads go through
+    # a permission-checked, logged view).
+    "reports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": DATA_DIR / "reports", "base_url": None, "file_permissions_mode": 0o600},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -241,6 +248,13 @@ CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs are registered by the apps (clinic.registry.register_periodic) and merged into beat's
 # schedule by clinic/celery.py.
 CELERY_BEAT_SCHEDULE: dict = {}
+
+# The clinic's name on reports and e-mails.
+CLINIC_NAME = envstr("CLINIC_NAME", "Immigrant Legal Defense")
+# Funding reports: counts below this are shown as "<N" (with complementary suppression), and the
+# default value of a pro bono hour.
+CLINIC_REPORT_SMALL_CELL = envint("CLINIC_REPORT_SMALL_CELL", 5, minimum=1, maximum=50)
+CLINIC_PRO_BONO_HOURLY_RATE = envint("CLINIC_PRO_BONO_HOURLY_RATE", 200, minimum=0, maximum=5000)
 
 # Hours an attorney has to answer a case offer before it expires and the case returns to the queue.
 CLINIC_OFFER_EXPIRY_HOURS = envint("CLINIC_OFFER_EXPIRY_HOURS", 48, minimum=1, maximum=24 * 30)

@@ -18,5 +18,6 @@ urlpatterns = [
     path("response/", include("response.urls")),
     path("cases/", include("cases.urls")),
     path("documents/", include("documents.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

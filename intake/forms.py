@@ -53,8 +53,12 @@ class SafeTextForm(forms.Form):
                 field.validators.append(reject_control_characters)
 
 
-def _text(label, max_length, *, required=False, textarea=False, help_text="", autocomplete="off"):
+def _text(
+    label, max_length, *, required=False, textarea=False, help_text="", autocomplete="off", phone=False
+):
     attrs = {"autocomplete": autocomplete}
+    if phone:  # the phone keypad on a phone, and no browser reformatting of what is typed
+        attrs.update({"type": "tel", "inputmode": "tel"})
     widget = forms.Textarea(attrs={**attrs, "rows": 4}) if textarea else forms.TextInput(attrs=attrs)
     return forms.CharField(
         label=label, max_length=max_length, required=required, widget=widget, help_text=help_text
@@ -83,7 +87,7 @@ class IdentityForm(SafeTextForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"), choices=LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
     )
-    phone = _text(_("Phone"), 40)
+    phone = _text(_("Phone"), 40, phone=True)
     address = _text(_("Address"), 500, textarea=True)
     safe_contact_name = _text(
         _("Safe contact"), 200, help_text=_("Someone who can pass on a message safely, if any.")
@@ -113,6 +117,11 @@ class IdentityForm(SafeTextForm):
 
 class SituationForm(SafeTextForm):
     channel = forms.ChoiceField(label=_("How did the client reach us?"), choices=Intake.Channel.choices)
+    help_needed = forms.ChoiceField(
+        label=_("What does the client need help with?"),
+        choices=[("", _("Choose one")), *Intake.HelpNeeded.choices],
+        help_text=_("Choose the closest; a coordinator can correct it."),
+    )
     is_detained = forms.BooleanField(label=_("The client is detained"), required=False)
     facility = _text(_("Detention facility or place"), 200)
     detained_on = forms.DateField(label=_("Date of detention"), required=False, widget=DateInput())
@@ -213,7 +222,7 @@ class EmergencyForm(SafeTextForm):
     facility = _text(_("Where (facility, city, place of arrest)"), 200, required=True)
     detained_on = forms.DateField(label=_("When"), widget=DateInput())
     caller_name = _text(_("Caller's name"), 200, required=True)
-    callback_phone = _text(_("Callback number"), 40, required=True, autocomplete="off")
+    callback_phone = _text(_("Callback number"), 40, required=True, autocomplete="off", phone=True)
     narrative = _text(_("Notes"), 5000, textarea=True)
 
     def clean_detained_on(self):

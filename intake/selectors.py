@@ -66,3 +66,47 @@ def intake_counts() -> dict[str, int]:
         urgent=Count("pk", filter=open_intakes & Q(is_urgent=True)),
         conflict_review=Count("pk", filter=open_intakes & Q(conflict_status=Intake.ConflictStatus.REVIEW)),
     )
+
+
+def intake_report_counts(*, period, within: Q | None = None) -> dict[str, dict]:
+    """Reports: intakes submitted in `period` by channel and by outcome, per quarter, and the
+    screened clients' languages and income bands (distinct clients). `within` narrows the intakes
+    (e.g. to those whose case a grant pays for)."""
+    from clinic.aggregates import count_by_quarter
+
+    intakes = Intake.objects.filter(submitted_at__gte=period.start_at, submitted_at__lte=period.end_at)
+    if within is not None:
+        intakes = intakes.filter(within)
+    return {
+        "channel": count_by_quarter(intakes, category="channel", when="submitted_at"),
+        "outcome": count_by_quarter(intakes, category="status", when="submitted_at"),
+        "language": count_by_quarter(
+            intakes.exclude(client=None),
+            category="client__preferred_language",
+            when="submitted_at",
+            distinct="client_id",
+        ),
+        "income_band": count_by_quarter(
+            intakes.exclude(eligibility_band=""),
+            category="eligibility_band",
+            when="submitted_at",
+            distinct="client_id",
+        ),
+        "country": count_by_quarter(
+            intakes.exclude(client=None),
+            category="client__country_of_birth",
+            when="submitted_at",
+            distinct="client_id",
+        ),
+        "emergencies": count_by_quarter(
+            intakes.filter(is_emergency=True), category="channel", when="submitted_at"
+        ),
+    }
+
+
+def intake_clients(*, period, within: Q | None = None) -> QuerySet:
+    """Ids of the clients who came through intake in `period` (for unduplicated counts)."""
+    intakes = Intake.objects.filter(submitted_at__gte=period.start_at, submitted_at__lte=period.end_at)
+    if within is not None:
+        intakes = intakes.filter(within)
+    return intakes.exclude(client=None).values("client_id")

@@ -1,4 +1,7 @@
+import base64
+
 import pytest
+from django.utils import translation
 
 from clinic.roles import Role
 from tests.factories import UserFactory
@@ -7,6 +10,25 @@ from tests.factories import UserFactory
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Fixed, test-only keys: no test reads or writes a key file in the working tree's data folder.
+TEST_KEYS = "test1:" + base64.b64encode(bytes(range(32))).decode()
+TEST_INDEX_KEY = base64.b64encode(bytes(range(32, 64))).decode()
+
+
+@pytest.fixture(autouse=True)
+def _test_keys(settings):
+    settings.CLINIC_KEYS = TEST_KEYS
+    settings.CLINIC_INDEX_KEY = TEST_INDEX_KEY
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_asks(settings):
+    """A request in Spanish leaves Spanish active in its thread; each test starts in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

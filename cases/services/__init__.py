@@ -7,12 +7,14 @@ One module per subdomain; this package re-exports the public services so callers
 from cases.services._base import TRANSITIONS, CaseStateError
 from cases.services.assignments import ROLE_PERMISSIONS, assignment_create, assignment_end
 from cases.services.cases import (
+    Placement,
     case_close,
     case_open,
     case_parties_set,
     case_reopen,
     case_update,
     note_create,
+    placement_from_intake,
     time_entry_create,
 )
 from cases.services.funding import INELIGIBLE_FOR_LSC, funder_save, grant_check_client, grant_save
@@ -32,6 +34,7 @@ __all__ = [
     "ROLE_PERMISSIONS",
     "TRANSITIONS",
     "CaseStateError",
+    "Placement",
     "assignment_create",
     "assignment_end",
     "attorney_profile_save",
@@ -51,5 +54,6 @@ __all__ = [
     "offer_notify",
     "offer_withdraw",
     "offers_expire",
+    "placement_from_intake",
     "time_entry_create",
 ]

@@ -1,6 +1,7 @@
 """Opening, changing and closing a case, and what is recorded on it."""
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -9,27 +10,69 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.matching import normalise_name
-from cases.models import Case, ClosingCode, Grant, Note, Offer, Outcome, TimeEntry
+from cases.models import Case, CaseType, ClosingCode, Grant, Hearing, Note, Offer, Outcome, TimeEntry
 from cases.services._base import CaseStateError, S, _lock, _move, _save
 from cases.services.funding import grant_check_client
+from cases.services.hearings import hearing_create
 from cases.services.offers import _offer_finish
 from clinic.models import User
 from intake.models import ConflictCheck, Intake
 from intake.services import Party, adverse_parties_set, conflict_check_run, intake_mark_accepted
 
 
+@dataclass(frozen=True)
+class Placement:
+    """What the coordinator confirms when accepting an intake: enough to place the matter."""
+
+    case_type: str
+    court: str = ""
+    is_detained: bool = False
+    first_hearing_at: datetime | None = None
+    hearing_kind: str = Hearing.Kind.MASTER
+
+
+def placement_from_intake(intake: Intake) -> Placement:
+    """What the volunteer recorded, as the coordinator's starting point.
+
+    The intake knows the hearing's day, not its hour: the first hearing is put at 9:00 in the
+    clinic's time zone (when most master calendars start) until someone records the real time.
+    """
+    hearing_at = None
+    if intake.next_hearing_date:
+        hearing_at = timezone.make_aware(datetime.combine(intake.next_hearing_date, time(9, 0)))
+    case_type = intake.help_needed if intake.help_needed in CaseType.values else CaseType.OTHER
+    return Placement(
+        case_type=case_type,
+        court=intake.court,
+        is_detained=intake.is_detained,
+        first_hearing_at=hearing_at,
+        hearing_kind=Hearing.Kind.BOND if case_type == CaseType.BOND else Hearing.Kind.MASTER,
+    )
+
+
 @transaction.atomic
-def case_open(*, intake: Intake, opened_by: User) -> Case:
-    """Accepting an intake opens a case for its client, awaiting assignment."""
+def case_open(*, intake: Intake, opened_by: User, placement: Placement | None = None) -> Case:
+    """Accepting an intake opens a case for its client, awaiting assignment, with what the intake
+    knows (or what the coordinator corrected): its type, court, detention and first hearing."""
+    placement = placement or placement_from_intake(intake)
     intake = intake_mark_accepted(intake=intake, acting_user=opened_by)
     case = Case(
         client=intake.client,
         intake=intake,
         opened_by=opened_by,
-        is_detained=intake.is_detained,
+        case_type=placement.case_type,
+        court=placement.court,
+        is_detained=placement.is_detained,
         client_name_key=normalise_name(intake.client.full_name),
     )
     _save(case, opened_by)
+    if placement.first_hearing_at is not None:
+        hearing_create(
+            case=case,
+            kind=placement.hearing_kind,
+            starts_at=placement.first_hearing_at,
+            acting_user=opened_by,
+        )
     return case
 
 

@@ -1,6 +1,7 @@
 """The case pages, one module per subdomain; urls.py reaches them through this package."""
 
 from cases.views.cases import (
+    case_client,
     case_close,
     case_detail,
     case_edit,
@@ -26,6 +27,7 @@ from cases.views.offers import (
 )
 
 __all__ = [
+    "case_client",
     "assignment_add",
     "assignment_end",
     "case_close",

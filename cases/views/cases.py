@@ -17,6 +17,7 @@ from cases.forms import (
     CaseForm,
     CloseForm,
     HearingForm,
+    IntakeAcceptForm,
     NoteForm,
     TimeEntryForm,
 )
@@ -33,8 +34,10 @@ from clinic.access_log import record_access
 from clinic.models import AccessEvent
 from clinic.permissions import role_required
 from clinic.roles import Role
+from clinic.templatetags.clinic_tags import language_names
 from intake.forms import PartyFormSet
 from intake.models import Intake
+from intake.normalise import format_a_number
 from intake.services import IntakeStateError, Party
 
 
@@ -169,9 +172,14 @@ def case_list(request):
 @require_POST
 @role_required(Role.COORDINATOR)
 def intake_accept(request, public_id):
-    intake = get_object_or_404(Intake, public_id=public_id)
+    intake = get_object_or_404(Intake, public_id=public_id, status=Intake.Status.OPEN)
+    form = IntakeAcceptForm.for_intake(intake, request.POST if "accept-case_type" in request.POST else None)
+    if form.is_bound and not form.is_valid():
+        return render(request, "cases/intake_accept.html", {"intake": intake, "form": form}, status=400)
     try:
-        case = services.case_open(intake=intake, opened_by=request.user)
+        case = services.case_open(
+            intake=intake, opened_by=request.user, placement=form.placement() if form.is_bound else None
+        )
     except IntakeStateError as exc:
         messages.error(request, str(exc))
         return redirect("intake:detail", public_id=intake.public_id)
@@ -205,3 +213,31 @@ def case_parties(request, public_id: UUID):
                 messages.success(request, _("Parties saved; the conflict check found nothing new."))
             return redirect("cases:case_detail", public_id=case.public_id)
     return render(request, "cases/case_parties.html", {"case": case, "formset": formset})
+
+
+@role_required(*CASE_ROLES)
+def case_client(request, public_id: UUID):
+    """The client's contact and identity details, shown on request (not with every case page) and
+    written to the access log each time."""
+    case = get_case_for_user(request.user, public_id)
+    client = case.client
+    record_access(
+        request, client, action=AccessEvent.Action.VIEW, detail=f"client section of case {case.reference}"
+    )
+    household = []
+    if client.household_id:
+        household = list(client.household.members.exclude(pk=client.pk).order_by("given_names"))
+    return render(
+        request,
+        "cases/case_client.html",
+        {
+            "case": case,
+            "client": client,
+            "tab": "client",
+            "a_number": format_a_number(client.a_number),
+            "household": household,
+            "parties": list(client.adverse_parties.order_by("name")),
+            "narrative": case.intake.narrative if case.intake_id else "",
+            "preferred_language": language_names([client.preferred_language]),
+        },
+    )

@@ -40,6 +40,10 @@ def caseload(request):
         case.is_urgent = case.is_detained or (
             case.next_hearing_at is not None and case.next_hearing_at <= soon
         )
+    for offer in offers:
+        offer.is_urgent = offer.case.is_detained or (
+            offer.next_hearing_at is not None and offer.next_hearing_at <= soon
+        )
     return render(request, "cases/caseload.html", {"offers": offers, "cases": cases})
 
 
@@ -77,7 +81,9 @@ def offer_decline(request, pk: int):
 def case_match(request, public_id: UUID):
     """The ranked attorneys for a case; the coordinator ticks one or more and sends offers."""
     case = get_case_for_user(request.user, public_id, action=CaseAction.MANAGE)
-    matches = matching.rank_attorneys(case=case)
+    relaxed = request.GET.get("relax", "")
+    relax = frozenset({relaxed}) if relaxed in matching.FILTERS else frozenset()
+    matches = matching.rank_attorneys(case=case, relax=relax)
     form = OfferForm(request.POST or None, matches=matches)
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["attorneys"]
@@ -92,7 +98,15 @@ def case_match(request, public_id: UUID):
         else:
             messages.success(request, _("%(n)s offer(s) sent.") % {"n": len(offers)})
             return redirect("cases:case_detail", public_id=case.public_id)
-    return render(request, "cases/case_match.html", {"case": case, "matches": matches, "form": form})
+    context = {
+        "case": case,
+        "matches": matches,
+        "form": form,
+        "relaxed": matching.FILTER_LABELS[relaxed] if relax else "",
+        # Why nobody passes, and which one filter to lift, only when nobody does.
+        "funnel": [] if matches else matching.filter_funnel(case=case),
+    }
+    return render(request, "cases/case_match.html", context)
 
 
 @require_POST

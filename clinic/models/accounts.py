@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,13 @@ class User(AbstractUser):
         _("on call"), default=False, help_text=_("Receives hotline emergency notifications at once.")
     )
     phone = models.CharField(_("work phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language for e-mails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Notifications to this person are written in this language."),
+    )
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 

@@ -33,6 +33,23 @@ class Intake(models.Model):
         REVIEW = "review", _("Possible conflict: a coordinator must review")
         CLEARED = "cleared", _("Possible conflicts cleared by a coordinator")
 
+    class HelpNeeded(models.TextChoices):
+        """The kind of help, in words a volunteer can choose from. The codes are cases' case types
+        (a test keeps them so), which is how an accepted intake opens a case of the right type."""
+
+        REMOVAL = "removal", _("Facing deportation or immigration court")
+        BOND = "bond", _("Detained: release or bond")
+        FEAR = "fear", _("A fear interview (credible or reasonable fear)")
+        ASYLUM = "asylum", _("Afraid to go back (asylum)")
+        U_VISA = "u_visa", _("Victim of a crime in the US (U visa)")
+        T_VISA = "t_visa", _("Victim of trafficking (T visa)")
+        VAWA = "vawa", _("Abused by a citizen or resident spouse or parent (VAWA)")
+        SIJS = "sijs", _("A child without a parent's care (SIJS)")
+        DACA = "daca", _("DACA")
+        TPS = "tps", _("Temporary protected status (TPS)")
+        NATURALISATION = "naturalisation", _("Becoming a citizen")
+        OTHER = "other", _("Something else, or not sure")
+
     class Band(models.TextChoices):
         UNDER_125 = "le125", _("At or under 125%")
         UNDER_200 = "le200", _("Over 125%, at or under 200%")
@@ -57,6 +74,9 @@ class Intake(models.Model):
     nta_received = models.BooleanField(_("notice to appear received"), default=False)
     next_hearing_date = models.DateField(_("next hearing date"), null=True, blank=True)
     court = models.CharField(_("court"), max_length=200, blank=True)
+    help_needed = models.CharField(
+        _("help needed"), max_length=20, choices=HelpNeeded.choices, default=HelpNeeded.OTHER
+    )
     caller_name = EncryptedTextField(_("caller's name"), blank=True, default="")
     callback_phone = EncryptedTextField(_("callback number"), blank=True, default="")
     narrative = EncryptedTextField(_("narrative"), blank=True, default="")

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clinic.i18n import in_language_of
 from clinic.models import User
 from clinic.roles import Role
 from intake.models import Intake
@@ -46,6 +47,7 @@ class Situation:
     nta_received: bool = False
     next_hearing_date: date | None = None
     court: str = ""
+    help_needed: str = "other"
 
 
 @dataclass
@@ -210,25 +212,31 @@ def intake_emergency_create(
 
 
 def emergency_notify(*, intake: Intake) -> int:
-    """E-mails on-call coordinators. The message carries no personal data: only an opaque link."""
-    recipients = list(
+    """E-mails each on-call coordinator, in their own language, a link to the configured site.
+
+    The message carries no personal data: only an opaque link that needs a sign-in.
+    """
+    recipients = (
         User.objects.filter(is_active=True, is_on_call=True, groups__name=Role.COORDINATOR)
         .exclude(email="")
-        .values_list("email", flat=True)
         .distinct()
+        .order_by("pk")
     )
-    if not recipients:
-        return 0
     link = settings.CLINIC_SITE_URL.rstrip("/") + reverse("intake:detail", args=[intake.public_id])
-    return send_mail(
-        subject=_("Urgent intake waiting"),
-        message=_(
-            "An urgent intake is waiting for a coordinator.\n\nOpen it here (sign-in required):\n%(link)s\n"
-        )
-        % {"link": link},
-        from_email=None,
-        recipient_list=recipients,
-    )
+    sent = 0
+    for recipient in recipients:
+        with in_language_of(recipient):
+            sent += send_mail(
+                subject=_("Urgent intake waiting"),
+                message=_(
+                    "An urgent intake is waiting for a coordinator.\n\nOpen it here (sign-in required):\n"
+                    "%(link)s\n"
+                )
+                % {"link": link},
+                from_email=None,
+                recipient_list=[recipient.email],
+            )
+    return sent
 
 
 # Decisions ----------------------------------------------------------------------------------------

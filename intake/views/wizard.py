@@ -20,6 +20,7 @@ from intake.forms import (
     PartyFormSet,
     SituationForm,
 )
+from intake.models import Intake
 from intake.normalise import format_a_number
 from intake.permissions import get_intake_for_user
 from intake.services import Identity, IntakeStateError, Means, Party, Situation
@@ -183,5 +184,22 @@ def _review(request, intake):
         "invalid": [(slug, label) for slug, label in STEPS if slug in invalid],
         "submission": submission,
         "a_number": format_a_number(submission["principal"].a_number) if submission else "",
+        "help_needed_label": (
+            Intake.HelpNeeded(submission["situation"].help_needed).label if submission else ""
+        ),
+        "eligibility": _eligibility_text(submission["means"]) if submission else "",
     }
     return render(request, "intake/intake_step_review.html", context)
+
+
+def _eligibility_text(means: Means) -> str:
+    """What the review step shows of the screening the submission will record."""
+    if means.household_size is None or means.annual_income is None:
+        return ""
+    try:
+        result = services.eligibility_compute(
+            household_size=means.household_size, annual_income=means.annual_income, region=means.region
+        )
+    except services.EligibilityError as exc:
+        return str(exc)
+    return result.describe()

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from cases import matching
 from cases.matching import normalise_name, rank_attorneys
 from cases.models import AttorneyProfile, CaseType, Offer
 from tests.cases.factories import (
@@ -121,3 +122,37 @@ def test_ranking_takes_a_fixed_number_of_queries(detained_spanish_speaker, djang
     with django_assert_max_num_queries(9):
         matches = rank_attorneys(case=detained_spanish_speaker)
     assert len(matches) == 25
+
+
+def test_when_nobody_passes_the_page_says_which_filter_removed_how_many_and_offers_to_relax_one(
+    client, coordinator, awaiting_case
+):
+    from django.urls import reverse
+
+    # Detained removal case: two attorneys take removal but not detained cases, one takes only asylum.
+    profile(firm="No detained A", takes_detained=False)
+    profile(firm="No detained B", takes_detained=False)
+    profile(firm="Asylum only", practice_areas=[CaseType.ASYLUM], takes_detained=True)
+    client.force_login(coordinator)
+    url = reverse("cases:case_match", args=[awaiting_case.public_id])
+    html = client.get(url).content.decode()
+    assert "No attorney passes the filters for this case" in html
+    steps = {step.key: (step.removed, step.left) for step in matching.filter_funnel(case=awaiting_case)}
+    assert steps["practice_area"] == (1, 2)
+    assert steps["detained"] == (2, 0)
+    assert f"{url}?relax=detained" in html
+    relaxed = client.get(url, {"relax": "detained"}).content.decode()
+    assert "No detained A" in relaxed and "No detained B" in relaxed
+    assert "Asylum only" not in relaxed
+    assert "takes detained cases" in relaxed  # it says which filter is lifted
+
+
+def test_an_unknown_filter_name_relaxes_nothing(client, coordinator, awaiting_case, attorney):
+    from django.urls import reverse
+
+    profile(firm="No detained", takes_detained=False)
+    client.force_login(coordinator)
+    html = client.get(reverse("cases:case_match", args=[awaiting_case.public_id]), {"relax": "everything"})
+    assert "No detained" not in html.content.decode()
+    client.force_login(attorney)
+    assert client.get(reverse("cases:case_match", args=[awaiting_case.public_id])).status_code == 404

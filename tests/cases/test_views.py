@@ -6,7 +6,7 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 
 from cases import urls as case_urls
-from cases.models import Assignment, Case, Offer
+from cases.models import Assignment, Case, CaseType, Offer
 from clinic import registry
 from clinic.models import AccessEvent
 from clinic.registry import register_panel
@@ -75,7 +75,7 @@ def test_the_coordinator_reaches_every_case_and_the_history_tab(client, coordina
     assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 200
     response = client.get(reverse("cases:case_history", args=[case.public_id]))
     assert response.status_code == 200
-    assert "Assignment" in response.content.decode()
+    assert "created the assignment" in response.content.decode()
 
 
 def test_the_history_tab_shows_who_changed_what(client, coordinator, attorney, case):
@@ -85,7 +85,45 @@ def test_the_history_tab_shows_who_changed_what(client, coordinator, attorney, c
     )
     response = client.get(reverse("cases:case_history", args=[case.public_id]))
     body = response.content.decode()
-    assert "status" in body and "closed" in body and str(attorney) in body
+    assert f"{attorney} changed the case" in body
+    assert "to Closed" in body and "Status: from" in body  # labels and choice names, not codes
+    assert "Outcome: from Pending to Withdrawn" in body
+
+
+def test_the_history_tab_reads_in_spanish_and_names_durations_in_words(client, coordinator, awaiting_case):
+    from cases.services import offer_accept, offer_create
+    from clinic.roles import Role
+    from tests.factories import UserFactory
+
+    lawyer = UserFactory(role=Role.ATTORNEY)
+    [offer] = offer_create(case=awaiting_case, attorneys=[lawyer], acting_user=coordinator)
+    offer_accept(offer=offer, acting_user=lawyer)
+    client.force_login(coordinator)
+    client.post(reverse("set_language"), {"language": "es"})
+    body = client.get(reverse("cases:case_history", args=[awaiting_case.public_id])).content.decode()
+    assert re.search(r"Estado: \w+ Ofrecido \w+ Activo", body)  # the field and choices in Spanish
+
+
+def test_the_history_page_query_count_does_not_grow_with_assignments(
+    client, coordinator, case, django_assert_max_num_queries
+):
+    from cases.services import assignment_create, assignment_end
+    from clinic.roles import Role
+    from tests.factories import UserFactory
+
+    client.force_login(coordinator)
+    url = reverse("cases:case_history", args=[case.public_id])
+    with django_assert_max_num_queries(30) as few:
+        client.get(url)
+    baseline = len(few.captured_queries)
+    for _ in range(8):
+        assignment = assignment_create(
+            case=case, attorney=UserFactory(role=Role.ATTORNEY), role="mentor", acting_user=coordinator
+        )
+        assignment_end(assignment=assignment, acting_user=coordinator)
+    with django_assert_max_num_queries(baseline) as many:
+        client.get(url)
+    assert len(many.captured_queries) == baseline
 
 
 def test_the_caseload_shows_offers_on_top_and_cases_by_next_hearing(client, attorney, coordinator):
@@ -93,10 +131,13 @@ def test_the_caseload_shows_offers_on_top_and_cases_by_next_hearing(client, atto
     sooner = CaseFactory(attorney=attorney, client=ClientFactory(given_names="Sooner"))
     HearingFactory(case=later, starts_at=timezone.now() + dt.timedelta(days=40))
     HearingFactory(case=sooner, starts_at=timezone.now() + dt.timedelta(days=3))
-    OfferFactory(attorney=attorney, offered_by=coordinator, case__client=ClientFactory(given_names="Offered"))
+    offer = OfferFactory(
+        attorney=attorney, offered_by=coordinator, case__client=ClientFactory(given_names="Offered")
+    )
     client.force_login(attorney)
     body = client.get(reverse("cases:caseload")).content.decode()
-    assert body.index("Offered") < body.index("Sooner") < body.index("Later")
+    assert body.index(offer.case.reference) < body.index("Sooner") < body.index("Later")
+    assert "Offered" not in body  # the offered client's name waits until the attorney accepts
     assert "list__item--urgent" in body
 
 
@@ -352,3 +393,126 @@ def test_a_panel_appears_on_the_case_page_for_those_who_may_see_the_case(
     )
     client.force_login(other_attorney)
     assert client.get(reverse("cases:case_detail", args=[case.public_id])).status_code == 404
+
+
+def _clear_intake(coordinator, **fields):
+    from intake.services import conflict_check_run
+    from tests.cases.factories import IntakeFactory
+
+    intake = IntakeFactory(**fields)
+    conflict_check_run(intake=intake, acting_user=coordinator)
+    return intake
+
+
+def test_what_the_intake_knows_the_case_knows(client, coordinator):
+    intake = _clear_intake(
+        coordinator,
+        help_needed="asylum",
+        court="Chicago Immigration Court",
+        next_hearing_date=timezone.localdate() + dt.timedelta(days=20),
+        is_detained=True,
+    )
+    client.force_login(coordinator)
+    client.post(reverse("cases:intake_accept", args=[intake.public_id]))
+    case = Case.objects.get(intake=intake)
+    assert (case.case_type, case.court, case.is_detained) == ("asylum", "Chicago Immigration Court", True)
+    hearing = case.hearings.get()
+    assert timezone.localtime(hearing.starts_at).date() == intake.next_hearing_date
+
+
+def test_the_coordinator_corrects_the_case_details_when_accepting(client, coordinator):
+    intake = _clear_intake(coordinator, help_needed="other", court="")
+    client.force_login(coordinator)
+    page = client.get(reverse("intake:detail", args=[intake.public_id])).content.decode()
+    assert 'name="accept-case_type"' in page  # the panel cases adds to the intake page
+    response = client.post(
+        reverse("cases:intake_accept", args=[intake.public_id]),
+        {
+            "accept-case_type": "bond",
+            "accept-court": "Chicago Immigration Court",
+            "accept-is_detained": "on",
+            "accept-first_hearing_at": "2027-01-12T13:30",
+            "accept-hearing_kind": "bond",
+        },
+    )
+    case = Case.objects.get(intake=intake)
+    assert response.url == reverse("cases:case_detail", args=[case.public_id])
+    assert (case.case_type, case.court, case.is_detained) == ("bond", "Chicago Immigration Court", True)
+    hearing = case.hearings.get()
+    assert (hearing.kind, timezone.localtime(hearing.starts_at).strftime("%Y-%m-%d %H:%M")) == (
+        "bond",
+        "2027-01-12 13:30",
+    )
+
+
+def test_an_impossible_hearing_year_is_a_field_error_and_opens_nothing(client, coordinator):
+    intake = _clear_intake(coordinator)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("cases:intake_accept", args=[intake.public_id]),
+        {
+            "accept-case_type": "removal",
+            "accept-first_hearing_at": "9999-01-12T13:30",
+            "accept-hearing_kind": "master",
+        },
+    )
+    assert response.status_code == 400
+    assert "Check the year" in response.content.decode()
+    assert not Case.objects.filter(intake=intake).exists()
+
+
+def test_volunteers_and_attorneys_cannot_accept_an_intake(client, coordinator, volunteer, attorney):
+    intake = _clear_intake(coordinator, volunteer=volunteer)
+    for user in (volunteer, attorney):
+        client.force_login(user)
+        assert client.post(reverse("cases:intake_accept", args=[intake.public_id])).status_code == 403
+        page = client.get(reverse("intake:detail", args=[intake.public_id])).content.decode()
+        assert 'name="accept-case_type"' not in page
+    assert not Case.objects.filter(intake=intake).exists()
+
+
+def test_every_kind_of_help_a_volunteer_can_choose_is_a_case_type():
+    from intake.models import Intake
+
+    assert set(Intake.HelpNeeded.values) <= set(CaseType.values)
+
+
+def test_an_offer_says_what_the_attorney_would_accept_but_not_who(client, coordinator, attorney):
+    from cases.services import offer_create
+    from tests.cases.factories import ClientFactory, HearingFactory
+
+    person = ClientFactory(given_names="Itzel", family_names="Coyotl Anaya", languages=["es", "nah"])
+    case = CaseFactory(client=person, is_detained=True, court="Chicago Immigration Court")
+    HearingFactory(case=case, starts_at=timezone.now() + dt.timedelta(days=5))
+    offer_create(case=case, attorneys=[attorney], acting_user=coordinator)
+    client.force_login(attorney)
+    html = client.get(reverse("cases:caseload")).content.decode()
+    assert "Chicago Immigration Court" in html
+    assert "Spanish" in html
+    assert "Urgent: detained or a hearing within 14 days" in html
+    assert case.reference in html
+    assert "Itzel" not in html and "Coyotl" not in html
+
+
+def test_the_attorney_opens_the_client_section_and_the_read_is_logged(client, attorney, other_attorney, case):
+
+    person = case.client
+    person.phone, person.safe_contact_note, person.a_number = (
+        "+1 555 010 0142",
+        "Solo por la tarde",
+        "201234567",
+    )
+    person.save()
+    client.force_login(attorney)
+    before = AccessEvent.objects.count()
+    html = client.get(reverse("cases:case_client", args=[case.public_id])).content.decode()
+    assert "+1 555 010 0142" in html
+    assert "Solo por la tarde" in html
+    assert "A-201-234-567" in html
+    assert AccessEvent.objects.count() == before + 1
+    assert (
+        "+1 555 010 0142"
+        not in client.get(reverse("cases:case_detail", args=[case.public_id])).content.decode()
+    )
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:case_client", args=[case.public_id])).status_code == 404

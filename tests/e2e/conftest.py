@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 
+from tests.factories import TEST_PASSWORD
+
 CHROMIUM = os.environ.get("CLINIC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 E2E_ENABLED = os.environ.get("CLINIC_E2E") == "1"
 
@@ -59,3 +61,12 @@ def laptop(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     yield context.new_page()
     context.close()
+
+
+def sign_in(page, live_server, username: str) -> None:
+    """Signs in through the sign-in page, as a person does."""
+    page.goto(f"{live_server.url}/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()

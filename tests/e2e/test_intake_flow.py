@@ -4,24 +4,17 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.e2e.conftest import sign_in
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def test_a_volunteer_reports_a_detention_from_a_phone_and_the_coordinator_sees_it_first(
     browser, phone, live_server, volunteer
 ):
     UserFactory(username="oncall", role="coordinator", is_on_call=True)
-    _sign_in(phone, live_server, "volunteer")
+    sign_in(phone, live_server, "volunteer")
     phone.goto(f"{live_server.url}/intake/emergency/")
     phone.get_by_role("button", name="Record the emergency").click()
     phone.wait_for_load_state()
@@ -43,7 +36,7 @@ def test_a_volunteer_reports_a_detention_from_a_phone_and_the_coordinator_sees_i
     assert "Quispe" not in mail.outbox[0].body
 
     desk = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
-    _sign_in(desk, live_server, "oncall")
+    sign_in(desk, live_server, "oncall")
     desk.goto(f"{live_server.url}/intake/queue/")
     first = desk.locator("main .list__item").first
     assert "Teodoro Quispe Lliuya" in first.inner_text()

@@ -1,20 +1,12 @@
 import pytest
 
-from tests.factories import TEST_PASSWORD
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-
-
 def test_a_volunteer_on_a_phone_signs_in_and_lands_on_their_intakes(phone, live_server, volunteer):
-    _sign_in(phone, live_server, "volunteer")
+    sign_in(phone, live_server, "volunteer")
     assert phone.url.endswith("/intake/")
     assert phone.get_by_role("heading", level=1).inner_text() == "My open intakes"
     assert phone.get_by_role("navigation", name="Main").get_by_role("link", name="My intakes").is_visible()
@@ -23,7 +15,7 @@ def test_a_volunteer_on_a_phone_signs_in_and_lands_on_their_intakes(phone, live_
 
 
 def test_the_skip_link_is_the_first_thing_a_keyboard_reaches(laptop, live_server, coordinator):
-    _sign_in(laptop, live_server, "coordinator")
+    sign_in(laptop, live_server, "coordinator")
     laptop.keyboard.press("Tab")
     focused = laptop.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to main content"
@@ -32,7 +24,7 @@ def test_the_skip_link_is_the_first_thing_a_keyboard_reaches(laptop, live_server
 
 
 def test_switching_to_spanish_translates_the_page(laptop, live_server, attorney):
-    _sign_in(laptop, live_server, "attorney")
+    sign_in(laptop, live_server, "attorney")
     laptop.get_by_label("Language").select_option("es")
     laptop.get_by_role("button", name="Change").click()
     laptop.wait_for_load_state()
@@ -47,6 +39,6 @@ def test_the_page_runs_no_inline_script_and_loads_nothing_from_elsewhere(laptop,
     laptop.on(
         "console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None
     )
-    _sign_in(laptop, live_server, "coordinator")
+    sign_in(laptop, live_server, "coordinator")
     assert all(url.startswith(live_server.url) for url in requests)
     assert violations == []

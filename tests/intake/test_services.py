@@ -229,3 +229,28 @@ def test_declining_needs_a_reason(coordinator):
 
 def test_client_factory_names_are_synthetic(db):
     assert ClientFactory().given_names.startswith("Persona")
+
+
+def test_each_on_call_coordinator_is_written_to_in_their_language_with_the_site_link(
+    db, settings, mailoutbox
+):
+    from django.contrib.auth.models import Group
+
+    from clinic.roles import Role
+    from intake.services import emergency_notify
+    from tests.factories import UserFactory
+    from tests.intake.factories import IntakeFactory
+
+    settings.CLINIC_SITE_URL = "https://clinic.example.org"
+    group = Group.objects.get(name=Role.COORDINATOR)
+    for username, language in (("guardia_es", "es"), ("oncall_en", "en")):
+        user = UserFactory(username=username, is_on_call=True, language=language)
+        user.groups.add(group)
+    intake = IntakeFactory(is_emergency=True)
+    assert emergency_notify(intake=intake) == 2
+    by_recipient = {message.to[0]: message for message in mailoutbox}
+    assert by_recipient["guardia_es@clinic.example"].subject == "Admisión urgente en espera"
+    assert by_recipient["oncall_en@clinic.example"].subject == "Urgent intake waiting"
+    link = f"https://clinic.example.org/intake/{intake.public_id}/"
+    assert all(link in message.body for message in mailoutbox)
+    assert intake.client.family_names not in by_recipient["guardia_es@clinic.example"].body

@@ -22,7 +22,7 @@ IDENTITY = {
     "safe_contact_name": "",
     "safe_contact_note": "",
 }
-SITUATION = {"channel": "walk_in", "facility": "", "court": ""}
+SITUATION = {"channel": "walk_in", "help_needed": "asylum", "facility": "", "court": ""}
 HOUSEHOLD = {
     "means-household_size": "2",
     "means-annual_income": "18000",

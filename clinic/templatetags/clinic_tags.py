@@ -1,0 +1,17 @@
+"""Small presentation helpers any app's templates may use."""
+
+from django import template
+from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext
+
+register = template.Library()
+
+
+@register.filter
+def language_names(codes) -> str:
+    """["es", "qu"] -> "Spanish, Quechua" in the reader's language; unknown codes are shown as given."""
+    names = []
+    for code in codes or []:
+        info = LANG_INFO.get(code)
+        names.append(gettext(info["name"]) if info else code)
+    return ", ".join(names)
