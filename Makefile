@@ -29,8 +29,8 @@ install: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
-	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with a Celery worker and beat  (Ctrl-C stops both)"
+	$(BIN)/python manage.py serve 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -235,9 +235,28 @@ CACHES = {
     )
 }
 
-# Celery: without a broker, tasks run in-process when they are queued.
+# Celery. Production names a Redis or RabbitMQ broker in CELERY_BROKER_URL. `make run` (manage.py
+# serve) sets CELERY_BROKER_URL=filesystem:// for itself and its worker: kombu's filesystem
+# transport, queues as files under the data folder, so the embedded default runs a real worker
+# and beat with no server. Without any broker (tests, one-off commands) tasks run in-process
+# when they are queued, and nothing runs beat.
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_TRANSPORT_OPTIONS: dict = {}
+if (CELERY_BROKER_URL or "").startswith("filesystem://"):
+    _broker_dir = DATA_DIR / "broker"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_broker_dir / "queue"),
+        "data_folder_out": str(_broker_dir / "queue"),
+        "processed_folder": str(_broker_dir / "processed"),
+        "store_processed": False,
+        "control_folder": str(_broker_dir / "control"),
+    }
+    for _folder in ("queue", "processed", "control"):
+        (_broker_dir / _folder).mkdir(parents=True, exist_ok=True)
+CELERY_RESULT_BACKEND = envstr("CELERY_RESULT_BACKEND") or None
+CELERY_TASK_IGNORE_RESULT = not CELERY_RESULT_BACKEND
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
