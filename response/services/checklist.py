@@ -94,7 +94,7 @@ def checklist_owners_fill(*, response: Response, acting_user: User) -> int:
 
 @transaction.atomic
 def checklist_item_done(*, item: ChecklistItem, done: bool = True, acting_user: User) -> ChecklistItem:
-    item = ChecklistItem.objects.select_for_update().select_related("response").get(pk=item.pk)
+    item = ChecklistItem.objects.select_for_update(of=("self",)).select_related("response").get(pk=item.pk)
     if not item.response.is_open:
         raise ResponseStateError(_("This response is over: its checklist can no longer change."))
     item.done_at, item.done_by = (timezone.now(), acting_user) if done else (None, None)

@@ -58,7 +58,7 @@ def response_open(
     """
     from response.tasks import response_opened_alert
 
-    intake = Intake.objects.select_for_update().select_related("client").get(pk=intake.pk)
+    intake = Intake.objects.select_for_update(of=("self",)).select_related("client").get(pk=intake.pk)
     if not intake.is_emergency:
         raise ResponseStateError(_("Only a hotline emergency can open a detention response."))
     if Response.objects.filter(intake=intake).exists():

@@ -64,6 +64,7 @@ def test_the_volunteer_who_opened_it_sees_only_what_they_typed(client, volunteer
     assert answer.status_code == 200 and response.reference in html
     assert "Mexico" in html  # typed
     assert response.client.family_names not in html and "Broadview Secret" not in html
+    assert "Located" not in html  # what the team learnt stays with the team
     assert "Llamante" not in html  # the caller's name is kept from the volunteer's view too
 
 
