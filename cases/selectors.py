@@ -139,13 +139,17 @@ def case_report_counts(*, period, grant=None) -> dict:
         .annotate(n=Count("pk"))
     )
     return {
-        "opened_by_type": count_by_quarter(opened, category="case_type", when="opened_at"),
-        "closed_by_type": count_by_quarter(closed, category="case_type", when="closed_at"),
-        "closed_by_problem": count_by_quarter(closed, category="problem_code", when="closed_at"),
-        "closed_by_closing": count_by_quarter(closed, category="closing_code", when="closed_at"),
-        "outcome": count_by_quarter(closed, category="outcome", when="closed_at"),
-        "detained": count_by_quarter(opened, category="is_detained", when="opened_at"),
-        "hearings": count_by_quarter(hearings, category="kind", when="starts_at"),
+        "opened_by_type": count_by_quarter(opened, category="case_type", when="opened_at", period=period),
+        "closed_by_type": count_by_quarter(closed, category="case_type", when="closed_at", period=period),
+        "closed_by_problem": count_by_quarter(
+            closed, category="problem_code", when="closed_at", period=period
+        ),
+        "closed_by_closing": count_by_quarter(
+            closed, category="closing_code", when="closed_at", period=period
+        ),
+        "outcome": count_by_quarter(closed, category="outcome", when="closed_at", period=period),
+        "detained": count_by_quarter(opened, category="is_detained", when="opened_at", period=period),
+        "hearings": count_by_quarter(hearings, category="kind", when="starts_at", period=period),
         "lsc_csr": {(problem, closing): n for problem, closing, n in lsc_rows},
         "opened": opened.count(),
         "closed": closed.count(),

@@ -1,7 +1,8 @@
 """One settings module for every deployment, driven by environment variables (README.md lists them).
 
 With no variables at all it runs the embedded default: SQLite in the data folder, Celery tasks
-in-process, e-mail to the console, files on the local disk.
+in-process (or, under `manage.py serve`, a worker and beat on a filesystem broker in the data
+folder), e-mail to the console, files on the local disk.
 """
 
 import secrets
@@ -264,8 +265,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-# Periodic jobs are registered by the apps (clinic.registry.register_periodic) and merged into beat's
-# schedule by clinic/celery.py.
+# Periodic jobs are registered by the apps (clinic.registry.register_periodic), which fills beat's
+# schedule on the Celery app.
 CELERY_BEAT_SCHEDULE: dict = {}
 
 # The clinic's name on reports and e-mails.

@@ -1,7 +1,7 @@
 """Intake forms. Every text field refuses control characters and over-long input, beside the field."""
 
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django import forms
@@ -117,6 +117,12 @@ class IdentityForm(SafeTextForm):
 
 class SituationForm(SafeTextForm):
     channel = forms.ChoiceField(label=_("How did the client reach us?"), choices=Intake.Channel.choices)
+    outreach_event = forms.ModelChoiceField(
+        label=_("Taken at a workshop or forum"),
+        queryset=None,
+        required=False,
+        empty_label=_("No, not at an event"),
+    )
     help_needed = forms.ChoiceField(
         label=_("What does the client need help with?"),
         choices=[("", _("Choose one")), *Intake.HelpNeeded.choices],
@@ -128,6 +134,10 @@ class SituationForm(SafeTextForm):
     nta_received = forms.BooleanField(label=_("A notice to appear was received"), required=False)
     next_hearing_date = forms.DateField(label=_("Next hearing date"), required=False, widget=DateInput())
     court = _text(_("Court"), 200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outreach_event"].queryset = recent_outreach_events()
 
     def clean_detained_on(self):
         return _past_date(self.cleaned_data.get("detained_on"))
@@ -254,3 +264,32 @@ class GuidelineForm(forms.ModelForm):
     def validate_unique(self):
         # Saving a year and region that exist corrects their figures (poverty_guideline_save).
         pass
+
+
+class OutreachEventForm(forms.ModelForm):
+    """A workshop or forum, quick to fill on a phone right after it ends."""
+
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGES, initial="es")
+
+    class Meta:
+        from intake.models import OutreachEvent
+
+        model = OutreachEvent
+        fields = [
+            "kind", "title", "held_on", "place", "community_area", "language", "partner", "attendees",
+            "materials", "notes",
+        ]  # fmt: skip
+        widgets = {
+            "held_on": DateInput(),
+            "attendees": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "materials": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+def recent_outreach_events():
+    """Events of the last two months, for the intake's 'taken at' choice."""
+    from intake.models import OutreachEvent
+
+    since = timezone.localdate() - timedelta(days=60)
+    return OutreachEvent.objects.filter(held_on__gte=since).order_by("-held_on")

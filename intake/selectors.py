@@ -78,28 +78,31 @@ def intake_report_counts(*, period, within: Q | None = None) -> dict[str, dict]:
     if within is not None:
         intakes = intakes.filter(within)
     return {
-        "channel": count_by_quarter(intakes, category="channel", when="submitted_at"),
-        "outcome": count_by_quarter(intakes, category="status", when="submitted_at"),
+        "channel": count_by_quarter(intakes, category="channel", when="submitted_at", period=period),
+        "outcome": count_by_quarter(intakes, category="status", when="submitted_at", period=period),
         "language": count_by_quarter(
             intakes.exclude(client=None),
             category="client__preferred_language",
             when="submitted_at",
+            period=period,
             distinct="client_id",
         ),
         "income_band": count_by_quarter(
             intakes.exclude(eligibility_band=""),
             category="eligibility_band",
             when="submitted_at",
+            period=period,
             distinct="client_id",
         ),
         "country": count_by_quarter(
             intakes.exclude(client=None),
             category="client__country_of_birth",
             when="submitted_at",
+            period=period,
             distinct="client_id",
         ),
         "emergencies": count_by_quarter(
-            intakes.filter(is_emergency=True), category="channel", when="submitted_at"
+            intakes.filter(is_emergency=True), category="channel", when="submitted_at", period=period
         ),
     }
 
@@ -110,3 +113,31 @@ def intake_clients(*, period, within: Q | None = None) -> QuerySet:
     if within is not None:
         intakes = intakes.filter(within)
     return intakes.exclude(client=None).values("client_id")
+
+
+def outreach_report_counts(*, period) -> dict:
+    """Reports: workshops and forums held in `period`, by kind per quarter, with their reach."""
+    from django.db.models import Sum
+
+    from clinic.aggregates import count_by_quarter
+    from intake.models import OutreachEvent
+
+    events = OutreachEvent.objects.filter(held_on__gte=period.start, held_on__lte=period.end)
+    reach = events.aggregate(attendees=Sum("attendees"), materials=Sum("materials"))
+    by_code: dict[str, dict[str, int]] = {}
+    for kind, n, attendees in (
+        events.order_by().values_list("kind").annotate(n=Count("pk"), people=Sum("attendees"))
+    ):
+        code = OutreachEvent.LSC_CODES[kind]
+        entry = by_code.setdefault(code, {"events": 0, "attendees": 0})
+        entry["events"] += n
+        entry["attendees"] += attendees or 0
+    return {
+        "by_kind": count_by_quarter(events, category="kind", when="held_on", period=period),
+        "by_language": count_by_quarter(events, category="language", when="held_on", period=period),
+        "events": events.count(),
+        "attendees": reach["attendees"] or 0,
+        "materials": reach["materials"] or 0,
+        "lsc_other_services": by_code,
+        "intakes_at_events": events.aggregate(n=Count("intakes"))["n"],
+    }

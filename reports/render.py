@@ -74,6 +74,7 @@ def _chart(table: Table, *, line: bool = False) -> str:
     chart = chart_class(
         width=760, height=250, style=style, show_legend=True, legend_at_bottom=True,
         disable_xml_declaration=True, explicit_size=True, print_values=False, truncate_legend=40,
+        js=[], tooltip_fancy_mode=False, show_x_guides=False, show_y_guides=True, dots_size=2,
     )  # fmt: skip
     chart.title = table.title
     chart.x_labels = table.columns

@@ -17,8 +17,8 @@ from cases.models import CaseType, ClosingCode, Grant, Hearing, Outcome, Problem
 from cases.selectors import case_report_counts
 from clinic.aggregates import Period
 from clinic.templatetags.clinic_tags import language_names
-from intake.models import Intake
-from intake.selectors import intake_clients, intake_report_counts
+from intake.models import Intake, OutreachEvent
+from intake.selectors import intake_clients, intake_report_counts, outreach_report_counts
 from reports.suppression import Table, suppress
 
 
@@ -65,6 +65,7 @@ def funding_report_data(
     clients = (
         intake_clients(period=period, within=within).union(cases["client_ids"]).count()
     )  # unduplicated: a client with an intake and a case counts once
+    outreach = outreach_report_counts(period=period)
     data = ReportData(period=period, grant=grant, threshold=threshold, hourly_rate=hourly_rate)
     pro_bono_hours = Decimal(cases["pro_bono_hours"])
     granted, decided = cases["relief_granted"], cases["decided"]
@@ -85,8 +86,23 @@ def funding_report_data(
         ),
         (_("Median time from intake to an attorney's acceptance"), _days(cases["median_to_acceptance"])),
         (_("Attorneys active"), str(cases["attorneys_active"])),
+        (_("Workshops and forums held"), str(outreach["events"])),
+        (_("People who attended them"), str(outreach["attendees"])),
+        (_("Know-your-rights materials handed out"), str(outreach["materials"])),
+        (_("Intakes taken at them"), str(outreach["intakes_at_events"])),
     ]
+    for code, label in (("101", _("LSC 101 community legal education presentations")),
+                        ("111", _("LSC 111 workshops and clinics"))):  # fmt: skip
+        figures = outreach["lsc_other_services"].get(code, {"events": 0, "attendees": 0})
+        data.summary.append(
+            (
+                label,
+                _("%(events)s held, %(people)s people")
+                % {"events": figures["events"], "people": figures["attendees"]},
+            )
+        )
     languages = {code: language_names([code]) for code, _quarter in intakes["language"]}
+    event_languages = {code: language_names([code]) for code, _quarter in outreach["by_language"]}
     tables = [
         _table("intakes_by_channel", _("Intakes by channel"), _("Channel"), intakes["channel"],
                dict(Intake.Channel.choices), quarters),
@@ -114,6 +130,10 @@ def funding_report_data(
                intakes["income_band"], dict(Intake.Band.choices), quarters),
         _table("clients_by_country", _("Clients by country of birth"), _("Country of birth"),
                intakes["country"], {}, quarters),
+        _table("outreach_by_kind", _("Workshops and forums held"), _("Kind"), outreach["by_kind"],
+               dict(OutreachEvent.Kind.choices), quarters),
+        _table("outreach_by_language", _("Workshops and forums by language"), _("Language"),
+               outreach["by_language"], event_languages, quarters),
     ]  # fmt: skip
     data.tables = [suppress(table, threshold) for table in tables]
     if grant is None or grant.is_lsc_funded:

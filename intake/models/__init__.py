@@ -2,6 +2,7 @@ from intake.models.clients import AdverseParty, Client, ClientAlias, Household
 from intake.models.conflicts import ConflictCheck, ConflictHit, NameKind, SearchKey, SearchName, SearchToken
 from intake.models.eligibility import PovertyGuideline
 from intake.models.intakes import Intake
+from intake.models.outreach import OutreachEvent
 
 __all__ = [
     "AdverseParty",
@@ -12,6 +13,7 @@ __all__ = [
     "Household",
     "Intake",
     "NameKind",
+    "OutreachEvent",
     "PovertyGuideline",
     "SearchKey",
     "SearchName",

@@ -74,6 +74,14 @@ class Intake(models.Model):
     nta_received = models.BooleanField(_("notice to appear received"), default=False)
     next_hearing_date = models.DateField(_("next hearing date"), null=True, blank=True)
     court = models.CharField(_("court"), max_length=200, blank=True)
+    outreach_event = models.ForeignKey(
+        "intake.OutreachEvent",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="intakes",
+        verbose_name=_("outreach event"),
+    )
     help_needed = models.CharField(
         _("help needed"), max_length=20, choices=HelpNeeded.choices, default=HelpNeeded.OTHER
     )

@@ -32,6 +32,7 @@ from intake.services.intakes import (
     intake_start,
     intake_submit,
 )
+from intake.services.outreach import outreach_event_save
 
 __all__ = [
     "EligibilityError",
@@ -60,6 +61,7 @@ __all__ = [
     "intake_refer",
     "intake_start",
     "intake_submit",
+    "outreach_event_save",
     "poverty_guideline_save",
     "search_index_rebuild",
 ]

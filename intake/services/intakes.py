@@ -48,6 +48,7 @@ class Situation:
     next_hearing_date: date | None = None
     court: str = ""
     help_needed: str = "other"
+    outreach_event: object = None  # an OutreachEvent the intake was taken at, if any
 
 
 @dataclass

@@ -1,3 +1,4 @@
+from intake.views.outreach import outreach_edit, outreach_list
 from intake.views.pages import (
     conflict_check_run,
     conflict_hit_clear,
@@ -22,5 +23,7 @@ __all__ = [
     "intake_new",
     "intake_refer",
     "intake_step",
+    "outreach_edit",
+    "outreach_list",
     "queue",
 ]

@@ -1,0 +1,167 @@
+"""Benchmark: the yearly funding report (PDF) for a clinic of 1,000 and of 100,000 cases.
+
+Builds synthetic data (clients, intakes, cases with hearings and assignments, time entries) spread
+over the past year, then times the whole report: the figures (counted by the database) and the PDF
+(WeasyPrint). Prints seconds, pages, peak Python memory and the query count for each size.
+
+    .venv/bin/python -m benchmarks.reports                   # SQLite in a temporary folder
+    .venv/bin/python -m benchmarks.reports --database-url postgres://postgres@127.0.0.1:5432/clinic_bench_reports
+
+The PostgreSQL database (its name must contain 'bench') is wiped before the run.
+"""
+
+import argparse
+import io
+import os
+import random
+import time
+import tracemalloc
+from datetime import timedelta
+from decimal import Decimal
+
+from benchmarks.matching import add_cases, configure, make_attorneys
+
+SMALL_DB = 1_000
+LARGE_DB = 100_000
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", help="a PostgreSQL database to use (it is wiped first)")
+    parser.add_argument("--large", type=int, default=LARGE_DB, help="cases in the large database")
+    return parser.parse_args()
+
+
+def spread_over_the_year(rng: random.Random, first_pk: int) -> None:
+    """Dates across the past year (bulk inserts stamp them all 'now'), intakes and time entries."""
+    from django.db.models import OuterRef, Subquery
+    from django.utils import timezone
+
+    from cases.models import Assignment, Case, TimeEntry
+    from intake.models import Intake
+
+    now = timezone.now()
+    cases = Case.objects.filter(pk__gte=first_pk)
+    last = cases.order_by("-pk").values_list("pk", flat=True).first() or first_pk
+    step = max(1, (last - first_pk + 1) // 12)
+    for month in range(12):
+        chunk = cases.filter(pk__gte=first_pk + month * step, pk__lt=first_pk + (month + 1) * step)
+        opened = now - timedelta(days=360 - month * 30)
+        chunk.update(
+            opened_at=opened, accepted_at=opened + timedelta(days=3), intake_to_acceptance=timedelta(days=3)
+        )
+        chunk.filter(status="closed").update(
+            closed_at=opened + timedelta(days=25), outcome=rng.choice(["relief_granted", "removal_ordered"])
+        )
+    Assignment.objects.filter(case__pk__gte=first_pk).update(
+        started_at=Subquery(Case.objects.filter(pk=OuterRef("case_id")).values("opened_at")[:1])
+    )
+    coordinator_id = Case.objects.values_list("opened_by_id", flat=True).first()
+    rows = list(cases.values_list("pk", "client_id", "opened_at", "is_detained"))
+    Intake.objects.bulk_create(
+        [
+            Intake(
+                client_id=client_id,
+                volunteer_id=coordinator_id,
+                channel=rng.choice(["hotline", "walk_in", "workshop", "rapid_response", "referral"]),
+                status="accepted",
+                submitted_at=opened - timedelta(days=2),
+                is_detained=detained,
+                eligibility_band=rng.choice(["le125", "le200", "gt200"]),
+            )
+            for _pk, client_id, opened, detained in rows
+        ],
+        batch_size=5_000,
+    )
+    assigned = list(Assignment.objects.filter(case__pk__gte=first_pk).values_list("case_id", "attorney_id"))
+    TimeEntry.objects.bulk_create(
+        [
+            TimeEntry(
+                case_id=case_id,
+                worked_by_id=attorney_id,
+                worked_on=(now - timedelta(days=rng.randint(0, 360))).date(),
+                hours=Decimal(rng.randint(1, 40)) / 10,
+                description="Synthetic work",
+            )
+            for case_id, attorney_id in assigned
+        ],
+        batch_size=5_000,
+    )
+
+
+def measure(label: str) -> float:
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+    from pypdf import PdfReader
+
+    from reports import render
+    from reports.services import report_data
+
+    end = timezone.localdate()
+    start = end - timedelta(days=364)
+    tracemalloc.start()
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        data = report_data(
+            start=start,
+            end=end,
+            grant=None,
+            threshold=settings.CLINIC_REPORT_SMALL_CELL,
+            hourly_rate=Decimal(settings.CLINIC_PRO_BONO_HOURLY_RATE),
+        )
+    figures = time.perf_counter() - started
+    if os.environ.get("BENCH_SHOW_SLOW"):
+        for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]:
+            print(f"  {float(query['time']):.2f} s  {query['sql'][:300]}")
+    pdf = render.pdf_bytes(data)
+    total = time.perf_counter() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    print(
+        f"{label:>16}: yearly PDF in {total:.2f} s (figures {figures:.2f} s, {len(queries)} queries), "
+        f"{pages} pages, {len(pdf) / 1024:.0f} KiB, peak Python memory {peak / 2**20:.1f} MiB",
+        flush=True,
+    )
+    return total
+
+
+def main() -> None:
+    args = parse_args()
+    configure(args)
+    from django.core.management import call_command
+    from django.db import connection
+
+    from cases.models import Case
+    from clinic.models import User
+
+    call_command("migrate", verbosity=0)
+    print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']})", flush=True)
+    rng = random.Random(20261125)
+    coordinator = User.objects.create(username="bench_coordinator")
+    attorneys = make_attorneys(rng)
+
+    started = time.perf_counter()
+    add_cases(rng, SMALL_DB, attorneys, coordinator)
+    spread_over_the_year(rng, Case.objects.order_by("pk").values_list("pk", flat=True).first())
+    print(f"built {SMALL_DB:,} cases in {time.perf_counter() - started:.1f} s", flush=True)
+    small = measure(f"{SMALL_DB:,} cases")
+
+    first_new = (Case.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    started = time.perf_counter()
+    add_cases(rng, args.large - SMALL_DB, attorneys, coordinator)
+    spread_over_the_year(rng, first_new)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    print(f"built {args.large - SMALL_DB:,} more cases in {time.perf_counter() - started:.1f} s", flush=True)
+    large = measure(f"{args.large:,} cases")
+    print(f"{args.large:,} vs {SMALL_DB:,} cases: {large / small:.2f}x (goal: under 15 s and within 3x)")
+
+
+if __name__ == "__main__":
+    main()
