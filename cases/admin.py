@@ -1,8 +1,8 @@
 from django.contrib import admin
-from guardian.admin import GuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases.models import Assignment, AttorneyProfile, Case, Funder, Grant, Hearing, Note, Offer, TimeEntry
+from clinic.admin import AccessLoggedAdminMixin, ReadOnlyAdminMixin
 
 
 class AssignmentInline(admin.TabularInline):
@@ -16,7 +16,10 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(GuardedModelAdminMixin, SimpleHistoryAdmin):
+class CaseAdmin(AccessLoggedAdminMixin, SimpleHistoryAdmin):
+    """Read-only and logged: cases change through cases.services, which guard the grant rules and
+    the object permissions that the admin site would bypass."""
+
     list_display = ("pk", "status", "case_type", "is_detained", "grant", "opened_at")
     list_filter = ("status", "case_type", "is_detained", "grant")
     readonly_fields = ("status", "client", "intake", "opened_by", "accepted_at", "intake_to_acceptance")
@@ -24,42 +27,42 @@ class CaseAdmin(GuardedModelAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Offer)
-class OfferAdmin(SimpleHistoryAdmin):
+class OfferAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("pk", "case", "attorney", "status", "offered_at", "expires_at")
     list_filter = ("status",)
     readonly_fields = ("case", "attorney", "status", "offered_by", "responded_at", "decline_reason")
 
 
 @admin.register(Hearing)
-class HearingAdmin(SimpleHistoryAdmin):
+class HearingAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("case", "kind", "starts_at", "judge")
     list_filter = ("kind",)
 
 
 @admin.register(Note)
-class NoteAdmin(SimpleHistoryAdmin):
+class NoteAdmin(AccessLoggedAdminMixin, SimpleHistoryAdmin):
     list_display = ("case", "author", "created_at")
 
 
 @admin.register(TimeEntry)
-class TimeEntryAdmin(SimpleHistoryAdmin):
+class TimeEntryAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("case", "worked_by", "worked_on", "hours", "grant")
     list_filter = ("grant",)
 
 
 @admin.register(AttorneyProfile)
-class AttorneyProfileAdmin(SimpleHistoryAdmin):
+class AttorneyProfileAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("user", "kind", "firm", "experience", "capacity", "takes_detained", "is_on_call")
     list_filter = ("kind", "experience", "takes_detained", "is_on_call")
     search_fields = ("user__username", "user__last_name", "firm")
 
 
 @admin.register(Funder)
-class FunderAdmin(SimpleHistoryAdmin):
+class FunderAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("name",)
 
 
 @admin.register(Grant)
-class GrantAdmin(SimpleHistoryAdmin):
+class GrantAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("code", "name", "funder", "is_lsc_funded", "is_active", "starts_on", "ends_on")
     list_filter = ("is_lsc_funded", "is_active", "funder")

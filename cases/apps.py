@@ -33,6 +33,7 @@ class CasesConfig(AppConfig):
             order=20,
         )
         register_panel("intake", "cases-accept", panels.intake_accept_panel, order=10)
+        register_panel("client", "cases-of-client", panels.client_cases_panel, order=10)
         register_panel("response", "case", response_panel, order=10)
         register_demo("cases", demo.seed, order=20)
         # Offers expire by a periodic scan, not by countdowns held in the broker (which a restart or

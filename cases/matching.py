@@ -14,7 +14,7 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from cases.models import Assignment, AttorneyProfile, Case, CaseType, Hearing, Offer
 from clinic.roles import Role
@@ -75,11 +75,11 @@ class Match:
 # any one of them when nobody passes, and the ranking then says so.
 FILTERS = ("practice_area", "detained", "availability", "capacity", "conflicts")
 FILTER_LABELS = {
-    "practice_area": _lazy("takes this kind of case"),
-    "detained": _lazy("takes detained cases"),
-    "availability": _lazy("available before the next hearing"),
-    "capacity": _lazy("has room for another case"),
-    "conflicts": _lazy("has no conflict of interest"),
+    "practice_area": gettext_lazy("takes this kind of case"),
+    "detained": gettext_lazy("takes detained cases"),
+    "availability": gettext_lazy("available before the next hearing"),
+    "capacity": gettext_lazy("has room for another case"),
+    "conflicts": gettext_lazy("has no conflict of interest"),
 }
 
 

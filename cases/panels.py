@@ -20,3 +20,11 @@ def intake_accept_panel(request: HttpRequest, intake: Intake) -> str | None:
     return render_to_string(
         "cases/_intake_accept_panel.html", {"intake": intake, "form": form}, request=request
     )
+
+
+def client_cases_panel(request: HttpRequest, client) -> str | None:
+    """On the coordinator's client page: the client's cases, each linked."""
+    if not is_coordinator(request.user):
+        return None
+    cases = list(client.cases.select_related("grant").order_by("-opened_at"))
+    return render_to_string("cases/_client_cases_panel.html", {"cases": cases}, request=request)

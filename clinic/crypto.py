@@ -7,7 +7,11 @@ Keys come only from configuration:
 - ``CLINIC_INDEX_KEY``: a base64 secret (32 bytes) for blind indexes. It is kept apart from the
   master keys on purpose: rotating a master key must not change any index value.
 - ``CLINIC_KEY_FILE``: a JSON file holding both, used when ``CLINIC_KEYS`` is unset. In the
-  embedded default (DEBUG on) it is generated on first run with mode 0600 and a warning.
+  embedded default it is generated on first run with mode 0600 and a warning.
+- ``CLINIC_AUDIT_KEY``: a base64 secret (32 bytes) that MACs the access log's chain and its head.
+  It is apart from the other keys so that whoever may read client data (or rotate its keys) is not
+  thereby able to rewrite the audit trail; in the embedded default it is generated into
+  ``audit_key`` in the data folder (mode 0600).
 
 Field tokens look like ``v1:<key id>:<base64(nonce + ciphertext)>``: AES-256-GCM with a random
 96-bit nonce, and associated data naming the model and field, so that a token copied into another
@@ -153,20 +157,80 @@ def key_ring() -> KeyRing:
     return _read_key_file(path)
 
 
+# The access log's MAC key -------------------------------------------------------------------
+
+
+def generate_secret_file(path: Path) -> None:
+    """A fresh base64 32-byte secret in a file readable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written whole under a temporary name, then linked into place: a second process starting at
+    # the same moment either wins the link or reads the winner's complete file, never half of one.
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(base64.b64encode(secrets.token_bytes(KEY_BYTES)).decode() + "\n")
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        return
+    finally:
+        temporary.unlink()
+    logger.warning(
+        "Generated a new access-log MAC key at %s. Keep it apart from the database and back it up: "
+        "without it the access log cannot be verified. In production set CLINIC_AUDIT_KEY instead.",
+        path,
+    )
+
+
+@cache
+def audit_key() -> bytes:
+    configured = getattr(settings, "CLINIC_AUDIT_KEY", None)
+    if configured:
+        return _decode_key(configured, source="CLINIC_AUDIT_KEY")
+    path = Path(settings.CLINIC_AUDIT_KEY_PATH)
+    if not path.exists():
+        if not (settings.DEBUG or getattr(settings, "CLINIC_KEY_FILE_GENERATE", False)):
+            raise ImproperlyConfigured("No access-log key: set CLINIC_AUDIT_KEY (or CLINIC_AUDIT_KEY_FILE).")
+        generate_secret_file(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ImproperlyConfigured(f"The access-log key file {path} is not readable ({exc}).") from exc
+    return _decode_key(text, source=f"the access-log key file ({path})")
+
+
+def audit_mac(payload: bytes) -> str:
+    """HMAC-SHA256 under the access-log key, hex."""
+    return hmac.new(audit_key(), payload, hashlib.sha256).hexdigest()
+
+
+def audit_mac_matches(payload: bytes, mac: str) -> bool:
+    return hmac.compare_digest(audit_mac(payload), mac)
+
+
 @register(Tags.security)
 def check_key_ring(app_configs=None, **kwargs) -> list[CheckMessage]:
     """Stops `runserver`, `migrate` and deploy checks early when no keys are configured."""
+    errors: list[CheckMessage] = []
     try:
         key_ring()
     except ImproperlyConfigured as exc:
-        return [Error(str(exc), hint="See CLINIC_KEYS in the configuration notes.", id="clinic.E101")]
-    return []
+        errors.append(Error(str(exc), hint="See CLINIC_KEYS in the configuration notes.", id="clinic.E101"))
+    try:
+        audit_key()
+    except ImproperlyConfigured as exc:
+        errors.append(
+            Error(str(exc), hint="See CLINIC_AUDIT_KEY in the configuration notes.", id="clinic.E102")
+        )
+    return errors
 
 
 @receiver(setting_changed)
 def _forget_keys(*, setting: str, **kwargs) -> None:
     if setting in {"CLINIC_KEYS", "CLINIC_INDEX_KEY", "CLINIC_KEY_FILE", "CLINIC_KEY_FILE_GENERATE", "DEBUG"}:
         key_ring.cache_clear()
+    if setting in {"CLINIC_AUDIT_KEY", "CLINIC_AUDIT_KEY_PATH", "CLINIC_KEY_FILE_GENERATE", "DEBUG"}:
+        audit_key.cache_clear()
 
 
 # Field encryption ---------------------------------------------------------------------------

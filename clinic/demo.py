@@ -1,6 +1,11 @@
 """Demo accounts for `manage.py seed_demo`. Every name here is invented."""
 
+import base64
+import secrets
+
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic.models import User
 from clinic.roles import Role
@@ -16,7 +21,12 @@ DEMO_USERS = [
 
 
 def seed(*, password: str, users: dict[str, User]) -> None:
-    """Creates (or resets) the demo accounts, one per role and two attorneys."""
+    """Creates (or resets) the demo accounts, one per role and two attorneys.
+
+    Each gets a confirmed authenticator with one secret shared by the demo users and new on every
+    run, which seed_demo prints beside the password (add it to any authenticator app once).
+    """
+    totp_key = secrets.token_hex(20)
     for username, first, last, role, on_call in DEMO_USERS:
         user, _ = User.objects.get_or_create(username=username)
         user.first_name, user.last_name = first, last
@@ -27,4 +37,13 @@ def seed(*, password: str, users: dict[str, User]) -> None:
         user._history_user = None
         user.save()
         user.groups.set([Group.objects.get(name=role)])
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        TOTPDevice.objects.create(user=user, name="authenticator", key=totp_key, confirmed=True)
         users[username] = user
+
+
+def demo_totp_secret(username: str) -> str:
+    """The base32 secret of a demo user's authenticator, as apps take it when typed by hand."""
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    return base64.b32encode(device.bin_key).decode("ascii").rstrip("=")

@@ -5,6 +5,7 @@ in-process (or, under `manage.py serve`, a worker and beat on a filesystem broke
 folder), e-mail to the console, files on the local disk.
 """
 
+import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -20,7 +21,17 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(envstr("CLINIC_DATA_DIR", str(BASE_DIR / "var"))).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-DEBUG = envbool("DEBUG", True)
+# DEBUG only when asked for: the embedded default may run a small clinic for real.
+DEBUG = envbool("DEBUG", False)
+# The embedded default is the one without DATABASE_URL (SQLite in the data folder). It, or DEBUG,
+# may generate its own secret key and keys into the data folder; a deployment with a database
+# server must configure them, so `check --deploy` there stays meaningful.
+EMBEDDED = not envstr("DATABASE_URL")
+GENERATE_SECRETS = DEBUG or EMBEDDED
+# Transport security defaults to on for a deployment (a database server, DEBUG off). The embedded
+# default serves plain HTTP on 127.0.0.1 (`make run`), so it leaves them off unless set: a clinic
+# that puts it behind HTTPS sets SECURE_SSL_REDIRECT, SESSION_COOKIE_SECURE and CSRF_COOKIE_SECURE.
+_SECURE_DEFAULT = not GENERATE_SECRETS
 
 
 def _embedded_secret_key() -> str:
@@ -34,11 +45,13 @@ def _embedded_secret_key() -> str:
 
 SECRET_KEY = envstr("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (or SECRET_KEY_FILE).")
+    if not GENERATE_SECRETS:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set (or SECRET_KEY_FILE) with DATABASE_URL and DEBUG off."
+        )
     SECRET_KEY = _embedded_secret_key()
 
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if GENERATE_SECRETS else [])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -53,6 +66,9 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "clinic",
     "intake",
     "response",
@@ -69,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "clinic.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -117,10 +134,15 @@ if _database_url:
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we understand ({exc}).") from exc
 else:
+    _sqlite_path = DATA_DIR / "clinic.sqlite3"
+    # Made readable by its owner only before SQLite first opens it (its -wal and -shm files take
+    # the same mode), and tightened if an older run left it wider.
+    os.close(os.open(_sqlite_path, os.O_WRONLY | os.O_CREAT, 0o600))
+    _sqlite_path.chmod(0o600)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "clinic.sqlite3",
+            "NAME": _sqlite_path,
             "OPTIONS": {
                 # WAL lets readers carry on while one request writes; IMMEDIATE transactions and a
                 # busy timeout make concurrent writers wait their turn instead of failing with
@@ -135,7 +157,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "clinic.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "clinic.lockout.AddressAwareAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -149,15 +171,24 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lock-out: counted per username and address together, so that one forum's shared Wi-Fi does not
-# lock out every volunteer when one of them mistypes.
+# Lock-out: counted per username and address together (AXES_FAILURE_LIMIT), so that one forum's
+# shared Wi-Fi does not lock out every volunteer when one of them mistypes; and per address across
+# usernames with a higher limit (AXES_ADDRESS_FAILURE_LIMIT), so that one address cannot try a few
+# passwords against every account. Axes has one limit for all its parameters, so the per-address
+# count is checked by clinic.lockout's backend, over axes's own records.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_ADDRESS_FAILURE_LIMIT = envint("AXES_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0, minimum=0)
+
+# Two-factor sign-in (clinic/two_factor.py): attorneys, coordinators and administrators always;
+# volunteers too when this is on.
+CLINIC_2FA_VOLUNTEERS = envbool("CLINIC_2FA_VOLUNTEERS", False)
+OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "Clinic")
 
 # Sessions end after 30 idle minutes.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
@@ -166,13 +197,13 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Transport security: on by default whenever DEBUG is off.
-SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
-SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
-SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
+# Transport security: on by default for a deployment (see _SECURE_DEFAULT above).
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", _SECURE_DEFAULT)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", _SECURE_DEFAULT)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", _SECURE_DEFAULT)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if _SECURE_DEFAULT else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", _SECURE_DEFAULT)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", _SECURE_DEFAULT)
 if envbool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -220,7 +251,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if GENERATE_SECRETS
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -306,7 +337,14 @@ CLINIC_KEYS = envstr("CLINIC_KEYS")
 CLINIC_INDEX_KEY = envstr("CLINIC_INDEX_KEY")
 CLINIC_KEY_FILE = Path(envstr("CLINIC_KEY_FILE", str(DATA_DIR / "keys.json")))
 # Read once at start-up: test runners switch DEBUG off later, but are still the embedded default.
-CLINIC_KEY_FILE_GENERATE = DEBUG
+CLINIC_KEY_FILE_GENERATE = GENERATE_SECRETS
+
+# The access log's MAC key, apart from the encryption keys and never in the database; generated
+# into the data folder in the embedded default. The chain's signed head is kept outside the
+# database too, so that deleting the newest rows is caught (clinic/access_log.py).
+CLINIC_AUDIT_KEY = envstr("CLINIC_AUDIT_KEY")
+CLINIC_AUDIT_KEY_PATH = DATA_DIR / "audit_key"
+CLINIC_AUDIT_HEAD_FILE = Path(envstr("CLINIC_AUDIT_HEAD_FILE", str(DATA_DIR / "access_log_head.json")))
 
 # Error reports never carry request bodies: they may hold a client's A-number.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic.logging.RedactingExceptionReporterFilter"

@@ -17,6 +17,7 @@ class IntakeConfig(AppConfig):
             "intake:emergency", _("Report a detention"), roles={Role.VOLUNTEER, Role.COORDINATOR}, order=40
         )
         register_nav("intake:outreach_list", _("Workshops"), roles={Role.COORDINATOR}, order=45)
+        register_nav("intake:client_search", _("Find a client"), roles={Role.COORDINATOR}, order=35)
         register_landing(Role.VOLUNTEER, "intake:home")
         register_overview_card(
             "intakes",

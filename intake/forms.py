@@ -1,7 +1,7 @@
 """Intake forms. Every text field refuses control characters and over-long input, beside the field."""
 
 import unicodedata
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django import forms
@@ -9,6 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.validators import (
+    EARLIEST_PROCEEDING,
+    PlausibleDate,
+    validate_plausible_future_date,
+    validate_plausible_past_date,
+)
 from intake.models import AdverseParty, Client, Intake, PovertyGuideline
 from intake.normalise import normalise_a_number
 
@@ -65,10 +71,14 @@ def _text(
     )
 
 
-def _past_date(value: date | None) -> date | None:
-    if value and value > timezone.localdate():
-        raise ValidationError(_("This date cannot be in the future."), code="future")
-    return value
+# A detention or a hearing before 2000 is a typing mistake in an intake taken today.
+_PAST_PROCEEDING = PlausibleDate(earliest=EARLIEST_PROCEEDING, years_ahead=0)
+# Immigration courts schedule hearings years out; more than five is a typing mistake.
+HEARING_YEARS_AHEAD = 5
+
+
+def _date(label, *, required=False, validators=()):
+    return forms.DateField(label=label, required=required, widget=DateInput(), validators=list(validators))
 
 
 class IdentityForm(SafeTextForm):
@@ -80,7 +90,7 @@ class IdentityForm(SafeTextForm):
         textarea=True,
         help_text=_("One per line: maiden names, other spellings, names on documents."),
     )
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    date_of_birth = _date(_("Date of birth"), validators=[validate_plausible_past_date])
     a_number = _text(_("A-number"), 20, help_text=_("For example A-012-345-678. Leave empty if unknown."))
     country_of_birth = _text(_("Country of birth"), 100)
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=LANGUAGES, initial="es")
@@ -98,9 +108,6 @@ class IdentityForm(SafeTextForm):
         textarea=True,
         help_text=_("How to reach the client safely, e.g. only after 6 pm, do not leave messages."),
     )
-
-    def clean_date_of_birth(self):
-        return _past_date(self.cleaned_data.get("date_of_birth"))
 
     def clean_a_number(self):
         value = self.cleaned_data.get("a_number", "")
@@ -130,17 +137,16 @@ class SituationForm(SafeTextForm):
     )
     is_detained = forms.BooleanField(label=_("The client is detained"), required=False)
     facility = _text(_("Detention facility or place"), 200)
-    detained_on = forms.DateField(label=_("Date of detention"), required=False, widget=DateInput())
+    detained_on = _date(_("Date of detention"), validators=[_PAST_PROCEEDING])
     nta_received = forms.BooleanField(label=_("A notice to appear was received"), required=False)
-    next_hearing_date = forms.DateField(label=_("Next hearing date"), required=False, widget=DateInput())
+    next_hearing_date = _date(
+        _("Next hearing date"), validators=[validate_plausible_future_date(years=HEARING_YEARS_AHEAD)]
+    )
     court = _text(_("Court"), 200)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["outreach_event"].queryset = recent_outreach_events()
-
-    def clean_detained_on(self):
-        return _past_date(self.cleaned_data.get("detained_on"))
 
     def clean(self):
         cleaned = super().clean()
@@ -183,11 +189,8 @@ class MemberForm(SafeTextForm):
         label=_("Relationship"),
         choices=[c for c in Client.Relationship.choices if c[0] != Client.Relationship.PRINCIPAL],
     )
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    date_of_birth = _date(_("Date of birth"), validators=[validate_plausible_past_date])
     a_number = _text(_("A-number"), 20)
-
-    def clean_date_of_birth(self):
-        return _past_date(self.cleaned_data.get("date_of_birth"))
 
     def clean_a_number(self):
         value = self.cleaned_data.get("a_number", "")
@@ -212,8 +215,9 @@ class PartyForm(SafeTextForm):
     )
 
 
-MemberFormSet = forms.formset_factory(MemberForm, extra=2, max_num=12, validate_max=True)
-PartyFormSet = forms.formset_factory(PartyForm, extra=2, max_num=20, validate_max=True)
+# absolute_max bounds how many forms a posted TOTAL_FORMS can make the server build (and store).
+MemberFormSet = forms.formset_factory(MemberForm, extra=2, max_num=12, absolute_max=12, validate_max=True)
+PartyFormSet = forms.formset_factory(PartyForm, extra=2, max_num=20, absolute_max=20, validate_max=True)
 
 
 class NarrativeForm(SafeTextForm):
@@ -230,13 +234,10 @@ class EmergencyForm(SafeTextForm):
     family_names = _text(_("Detained person: family names"), 150, required=True)
     a_number = _text(_("A-number, if known"), 20)
     facility = _text(_("Where (facility, city, place of arrest)"), 200, required=True)
-    detained_on = forms.DateField(label=_("When"), widget=DateInput())
+    detained_on = _date(_("When"), required=True, validators=[_PAST_PROCEEDING])
     caller_name = _text(_("Caller's name"), 200, required=True)
     callback_phone = _text(_("Callback number"), 40, required=True, autocomplete="off", phone=True)
     narrative = _text(_("Notes"), 5000, textarea=True)
-
-    def clean_detained_on(self):
-        return _past_date(self.cleaned_data.get("detained_on"))
 
     def clean_a_number(self):
         value = self.cleaned_data.get("a_number", "")
@@ -264,6 +265,61 @@ class GuidelineForm(forms.ModelForm):
     def validate_unique(self):
         # Saving a year and region that exist corrects their figures (poverty_guideline_save).
         pass
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year > timezone.localdate().year + 1:
+            raise ValidationError(_("Guidelines are published for the coming year at most."), code="too_late")
+        return year
+
+
+class MatchConfirmForm(forms.Form):
+    """One checkbox per detail typed at intake that differs from the known client's; none is preselected."""
+
+    def __init__(self, *args, proposals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposals = list(proposals)
+        for proposal in self.proposals:
+            self.fields[f"accept_{proposal.key}"] = forms.BooleanField(
+                label=proposal.label, required=False, disabled=bool(proposal.warning)
+            )
+
+    def rows(self):
+        return [(proposal, self[f"accept_{proposal.key}"]) for proposal in self.proposals]
+
+    def accepted(self) -> list[str]:
+        return [p.key for p in self.proposals if self.cleaned_data.get(f"accept_{p.key}")]
+
+
+class MatchRejectForm(SafeTextForm):
+    reason = _text(_("Why are these different people?"), 2000, required=True, textarea=True)
+
+
+class ClientSearchForm(SafeTextForm):
+    name = _text(_("Name"), 300, help_text=_("Given and family names; spelling mistakes are allowed."))
+    a_number = _text(_("A-number"), 20)
+
+    def clean_a_number(self):
+        value = self.cleaned_data.get("a_number", "")
+        return normalise_a_number(value) if value else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("name") and not cleaned.get("a_number"):
+            raise ValidationError(_("Type a name or an A-number."))
+        return cleaned
+
+
+class ClientIdentityForm(SafeTextForm):
+    given_names = _text(_("Given names"), 150, required=True)
+    family_names = _text(_("Family names"), 150, required=True)
+    aliases = IdentityForm.base_fields["aliases"]
+    a_number = _text(_("A-number"), 20)
+    date_of_birth = _date(_("Date of birth"), validators=[validate_plausible_past_date])
+    country_of_birth = _text(_("Country of birth"), 100)
+
+    clean_a_number = IdentityForm.clean_a_number
+    clean_aliases = IdentityForm.clean_aliases
 
 
 class OutreachEventForm(forms.ModelForm):

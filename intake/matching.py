@@ -1,7 +1,10 @@
 """The conflict-check matcher: fetch candidate names from the index, then score them with rapidfuzz.
 
-Both backends look for names sharing at least two words with the query, each word allowing one
-typo (same_token), and the same scorer decides:
+Names are compared in their canonical form (intake.normalise.conflict_name: short forms expanded,
+transliterations unified, particles joined), which is also what the index stores, so a variant is
+found by the same lookup as an exact spelling. Both backends look for names sharing at least two
+words with the query, each word allowing one typo (same_token) and an initial standing for any
+word it begins, and the same scorer decides:
 
 - PostgreSQL: a trigram index (pg_trgm) over the vocabulary of known words finds the words one typo
   away from each query word; a GIN index on the names' word arrays then finds the names holding two
@@ -15,14 +18,16 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from intake.models import SearchKey, SearchName
-from intake.normalise import blocking_keys
+from intake.normalise import blocking_keys, is_initial
 
 MATCH_THRESHOLD = 85
+# An initial is weaker evidence than a written name: each one costs this much of the score.
+INITIAL_PENALTY = 5
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,15 @@ class NameMatch:
     score: int
 
 
+def _gendered_pair(a: str, b: str) -> bool:
+    """Mario and María, Juan and Juana, Daniel and Daniela: the masculine and feminine forms of a
+    given name are two names (often siblings who share both surnames), not a typo."""
+    if len(a) == len(b):
+        return a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"}
+    short, long = sorted((a, b), key=len)
+    return long == short + "a"
+
+
 def same_token(a: str, b: str) -> bool:
     """One word, allowing one typo (a changed, missing, extra or swapped letter) in words of four
     letters or more. Short words must be equal: Li and Liu, or Hu and Zhu, are different names."""
@@ -42,16 +56,23 @@ def same_token(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 4:
         return False
-    return OSA.distance(a, b, score_cutoff=1) <= 1
+    return OSA.distance(a, b, score_cutoff=1) <= 1 and not _gendered_pair(a, b)
+
+
+def initial_of(a: str, b: str) -> bool:
+    """One of the two is an initial and the other word begins with it ("j" and "juan")."""
+    return a != b and (is_initial(a) or is_initial(b)) and a[0] == b[0]
 
 
 def score_names(a: str, b: str) -> int:
-    """0-100 likeness of two normalised (sorted-token) names; 0 when they cannot be one person.
+    """0-100 likeness of two canonical (conflict_name) names; 0 when they cannot be one person.
 
-    Every token of the shorter name needs its own counterpart in the longer one (same_token), so that
-    accents, order, commas, a missing second surname and one typo per word still match, while
+    Every token of the shorter name needs its own counterpart in the longer one: the same word,
+    then one typo away (same_token), then an initial and a word it begins. So accents, order,
+    commas, a missing second surname, one typo per word and "J." for Juan still match, while
     "Blackwell John" and "Blackwell Owen", or two people who share a first name and one surname,
-    do not. The score is then the likeness of the paired words.
+    do not. At least one pair must be written out in full: initials alone prove nothing. The score
+    is the likeness of the paired words, an initial counting as its word less INITIAL_PENALTY.
     """
     if not a or not b:
         return 0
@@ -59,16 +80,21 @@ def score_names(a: str, b: str) -> int:
     if len(short) == 1 and len(long) > 1:
         return 0  # a lone "Maria" is not every Maria
     remaining = list(long)
-    chosen = []
-    for token in short:
-        match = next((other for other in remaining if other == token), None)
-        if match is None:
-            match = next((other for other in remaining if same_token(token, other)), None)
-        if match is None:
-            return 0
-        remaining.remove(match)
-        chosen.append(match)
-    return round(fuzz.ratio(" ".join(short), " ".join(chosen)))
+    partner: dict[int, str] = {}
+    initials = 0
+    for accepts in (str.__eq__, same_token, initial_of):
+        for i, token in enumerate(short):
+            if i in partner:
+                continue
+            match = next((other for other in remaining if accepts(token, other)), None)
+            if match is not None:
+                remaining.remove(match)
+                partner[i] = token if accepts is initial_of else match
+                initials += accepts is initial_of
+    if len(partner) < len(short) or initials == len(short):
+        return 0
+    chosen = [partner[i] for i in range(len(short))]
+    return max(0, round(fuzz.ratio(" ".join(short), " ".join(chosen))) - INITIAL_PENALTY * initials)
 
 
 _FIELDS = ("pk", "client_id", "kind", "display", "normalised", "never_contact")
@@ -76,24 +102,39 @@ _FIELDS = ("pk", "client_id", "kind", "display", "normalised", "never_contact")
 VOCABULARY_THRESHOLD = 0.2
 
 
+def _next_letter(letter: str) -> str:
+    return chr(ord(letter) + 1)
+
+
 def _similar_words(words: list[str]) -> list[set[str]]:
-    """For each word, the known words that same_token accepts (trigram index over the vocabulary)."""
-    similar = [{word} for word in words]
-    fuzzy = [(i, word) for i, word in enumerate(words) if len(word) >= 4]
-    if not fuzzy:
+    """For each word, the known words that may stand for it: those one typo away (trigram index over
+    the vocabulary), a stored initial of it, and for an initial every word it begins."""
+    similar = [{word} if is_initial(word) else {word, word[0]} for word in words]
+    parts, params = [], []
+    for i, word in enumerate(words):
+        if is_initial(word):
+            # A range, not LIKE: it uses the vocabulary's unique index under any collation.
+            parts.append("SELECT %s, token FROM intake_searchtoken WHERE token >= %s AND token < %s")
+            params += [i, word, _next_letter(word)]
+        elif len(word) >= 4:
+            parts.append("SELECT %s, token FROM intake_searchtoken WHERE token %% %s")
+            params += [i, word]
+    if not parts:
         return similar
-    union = " UNION ALL ".join("SELECT %s, token FROM intake_searchtoken WHERE token %% %s" for _ in fuzzy)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [VOCABULARY_THRESHOLD])
-        cursor.execute(union, [value for pair in fuzzy for value in pair])
+        cursor.execute(" UNION ALL ".join(parts), params)
         for i, token in cursor.fetchall():
-            if same_token(words[i], token):
+            if is_initial(words[i]) or same_token(words[i], token):
                 similar[i].add(token)
     return similar
 
 
 def _postgres_candidates(normalised: str, exclude_client_ids: Collection[int]) -> list[tuple]:
-    """Names holding words close to at least two of the query's words (one for a one-word name)."""
+    """Names holding words close to at least two of the query's words (one for a one-word name).
+
+    Two initials together ("J. M.") select too many names to be worth a condition of their own.
+    """
     words = normalised.split()
     groups = _similar_words(words)
     words_sql = "string_to_array(normalised, ' ')"
@@ -103,8 +144,12 @@ def _postgres_candidates(normalised: str, exclude_client_ids: Collection[int]) -
         conditions, params = [], []
         for i in range(len(groups)):
             for j in range(i + 1, len(groups)):
+                if is_initial(words[i]) and is_initial(words[j]):
+                    continue
                 conditions.append(f"({words_sql} && %s::text[] AND {words_sql} && %s::text[])")
                 params += [sorted(groups[i]), sorted(groups[j])]
+    if not conditions:
+        return []
     sql = (
         "SELECT id, client_id, kind, display, normalised, never_contact FROM intake_searchname "  # noqa: S608
         f"WHERE ({' OR '.join(conditions)})"
@@ -120,17 +165,36 @@ def _postgres_candidates(normalised: str, exclude_client_ids: Collection[int]) -
         return cursor.fetchall()
 
 
+def _sqlite_key_filter(normalised: str) -> Q | None:
+    """Blocking keys of the query's words. A word also looks for a stored initial of it (t:j), and
+    an initial for every stored word it begins: the shape keys (c:j..) and short words (t:j..)."""
+    keys = {key for _token, key in blocking_keys(normalised)}
+    condition = Q()
+    for word in normalised.split():
+        if is_initial(word):
+            keys.discard(f"t:{word}")
+            for kind in ("c", "t"):
+                condition |= Q(key__gte=f"{kind}:{word}", key__lt=f"{kind}:{_next_letter(word)}")
+        else:
+            keys.add(f"t:{word[0]}")
+    if not keys and not condition:
+        return None
+    return condition | Q(key__in=keys)
+
+
 def _candidate_rows(normalised: str, exclude_client_ids: Collection[int]):
+    if not any(not is_initial(word) for word in normalised.split()):
+        return []  # initials alone match nobody (score_names)
     if connection.vendor == "postgresql":
         return _postgres_candidates(normalised, exclude_client_ids)
-    keys = {key for _token, key in blocking_keys(normalised)}
-    if not keys:
+    key_filter = _sqlite_key_filter(normalised)
+    if key_filter is None:
         return []
     # A candidate must meet the query on at least two of its tokens (one for a one-word name),
     # so that a shared given name alone does not make every Maria a candidate.
     needed = 1 if len(normalised.split()) == 1 else 2
     matching = (
-        SearchKey.objects.filter(key__in=keys)
+        SearchKey.objects.filter(key_filter)
         .values("name_id")
         .annotate(tokens=Count("token", distinct=True))
         .filter(tokens__gte=needed)
@@ -145,6 +209,7 @@ def _candidate_rows(normalised: str, exclude_client_ids: Collection[int]):
 def find_similar_names(
     normalised: str, *, exclude_client_ids: Collection[int] = (), threshold: int = MATCH_THRESHOLD
 ) -> list[NameMatch]:
+    """The indexed names that may be the person named by `normalised`, a conflict_name() key."""
     matches = []
     for pk, client_id, kind, display, candidate, never_contact in _candidate_rows(
         normalised, exclude_client_ids

@@ -4,7 +4,7 @@ from django.http import Http404
 
 from clinic.models import User
 from clinic.permissions import is_coordinator, is_volunteer
-from intake.models import Intake
+from intake.models import Client, Intake
 
 
 def can_view_intake(user: User, intake: Intake) -> bool:
@@ -34,3 +34,11 @@ def get_intake_for_user(user: User, public_id, *, write: bool = False) -> Intake
     if write and not can_edit_draft(user, intake):
         raise Http404
     return intake
+
+
+def get_client_for_user(user: User, public_id) -> Client:
+    """Only coordinators open a client's record; anyone else gets the same 404 as a missing one."""
+    client = Client.objects.filter(public_id=public_id).first()
+    if client is None or not is_coordinator(user):
+        raise Http404
+    return client

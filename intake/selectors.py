@@ -1,13 +1,16 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from clinic.models import User
-from intake.models import AdverseParty, ConflictCheck, ConflictHit, Intake
+from intake.matching import find_similar_names
+from intake.models import AdverseParty, Client, ClientMatch, ConflictCheck, ConflictHit, Intake, NameKind
+from intake.normalise import normalise_name
+from intake.services.clients import a_number_index
 
 
 def open_intakes_for_volunteer(*, user: User) -> QuerySet[Intake]:
     return (
         Intake.objects.filter(volunteer=user, status__in=[Intake.Status.DRAFT, Intake.Status.OPEN])
-        .select_related("client")
+        .select_related("client", "submitted_client")
         .order_by("-is_urgent", "-created_at")
     )
 
@@ -17,6 +20,11 @@ def intake_queue() -> QuerySet[Intake]:
     return (
         Intake.objects.filter(status=Intake.Status.OPEN)
         .select_related("client", "volunteer")
+        .annotate(
+            pending_matches=Count(
+                "client_matches", filter=Q(client_matches__status=ClientMatch.Status.PENDING)
+            )
+        )
         .order_by("-is_urgent", "-is_emergency", "created_at")
     )
 
@@ -24,10 +32,13 @@ def intake_queue() -> QuerySet[Intake]:
 def intake_for_detail(*, intake: Intake) -> Intake:
     """The intake with everything its page shows, in a fixed number of queries."""
     return (
-        Intake.objects.select_related("client", "client__household", "volunteer", "decided_by")
+        Intake.objects.select_related(
+            "client", "client__household", "submitted_client", "volunteer", "decided_by"
+        )
         .prefetch_related(
             "client__aliases",
             Prefetch("client__adverse_parties", queryset=AdverseParty.objects.order_by("name")),
+            Prefetch("submitted_client__adverse_parties", queryset=AdverseParty.objects.order_by("name")),
         )
         .get(pk=intake.pk)
     )
@@ -43,19 +54,28 @@ def current_conflict_check(*, intake: Intake) -> ConflictCheck | None:
     )
 
 
-def household_members(*, intake: Intake):
-    client = intake.client
+def household_members(*, client: Client | None) -> list[Client]:
     if client is None or client.household_id is None:
         return []
-    return list(client.household.members.exclude(pk=client.pk).order_by("pk"))
+    return list(
+        Client.objects.filter(household_id=client.household_id, merged_into__isnull=True)
+        .exclude(pk=client.pk)
+        .order_by("pk")
+    )
 
 
-def never_contact_parties(*, intake: Intake) -> list[AdverseParty]:
-    """Parties nobody may contact: shown as a warning to anyone about to reach out."""
-    client = intake.client
+def never_contact_parties(*, client: Client | None) -> list[AdverseParty]:
+    """Parties nobody may contact, of the record the page shows: a warning to anyone about to reach out."""
     if client is None:
         return []
     return [party for party in client.adverse_parties.all() if party.never_contact]
+
+
+def client_matches(*, intake: Intake) -> list[ClientMatch]:
+    """Possible returning clients of this intake: for coordinators only."""
+    return list(
+        intake.client_matches.select_related("typed_client", "known_client", "decided_by").order_by("pk")
+    )
 
 
 def intake_counts() -> dict[str, int]:
@@ -141,3 +161,90 @@ def outreach_report_counts(*, period) -> dict:
         "lsc_other_services": by_code,
         "intakes_at_events": events.aggregate(n=Count("intakes"))["n"],
     }
+
+
+# Clients, for coordinators ------------------------------------------------------------------------
+
+
+def clients_named(*, name: str, limit: int = 50) -> list[Client]:
+    """Clients whose name or another name resembles `name`, through the conflict index (typos allowed)."""
+    normalised = normalise_name(name)
+    if not normalised:
+        return []
+    best: dict[int, int] = {}
+    for match in find_similar_names(normalised):
+        if match.kind in (NameKind.CLIENT, NameKind.ALIAS):
+            best[match.client_id] = max(best.get(match.client_id, 0), match.score)
+    ranked = sorted(best, key=lambda pk: (-best[pk], pk))[:limit]
+    found = Client.objects.filter(pk__in=ranked, merged_into__isnull=True).in_bulk()
+    return [found[pk] for pk in ranked if pk in found]
+
+
+def clients_with_a_number(*, a_number: str) -> list[Client]:
+    """Exact lookup through the blind index; `a_number` is already normalised."""
+    return list(
+        Client.objects.filter(a_number_index=a_number_index(a_number), merged_into__isnull=True).order_by(
+            "pk"
+        )
+    )
+
+
+def client_for_page(*, client: Client) -> Client:
+    return (
+        Client.objects.select_related("household", "merged_into", "created_by")
+        .prefetch_related(
+            "aliases", Prefetch("adverse_parties", queryset=AdverseParty.objects.order_by("name"))
+        )
+        .get(pk=client.pk)
+    )
+
+
+def client_intakes(*, client: Client) -> list[Intake]:
+    """Every intake of this person, including those typed before a coordinator linked them."""
+    return list(
+        Intake.objects.filter(Q(client=client) | Q(submitted_client=client))
+        .exclude(status=Intake.Status.DRAFT)
+        .select_related("volunteer")
+        .order_by("-created_at")
+    )
+
+
+def client_possible_duplicates(*, client: Client, limit: int = 10) -> list[Client]:
+    """Other records that may be this person: same A-number, or a name that resembles theirs."""
+    ids = set(
+        Client.objects.filter(merged_into__isnull=True)
+        .exclude(a_number_index="")
+        .filter(a_number_index=client.a_number_index)
+        .values_list("pk", flat=True)
+    )
+    ids |= {other.pk for other in clients_named(name=client.full_name, limit=limit)}
+    ids.discard(client.pk)
+    return list(Client.objects.filter(pk__in=ids, merged_into__isnull=True).order_by("pk")[:limit])
+
+
+def client_history(*, client: Client, limit: int = 50) -> list[dict]:
+    """The client's changes, newest first: when, who, and which fields (never their values)."""
+    records = list(
+        client.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    entries = []
+    for record, previous in zip(records, [*records[1:], None], strict=False):
+        if len(entries) == limit:
+            break
+        changed = []
+        if previous is not None and record.history_type == "~":
+            changed = [
+                str(Client._meta.get_field(change.field).verbose_name)
+                for change in record.diff_against(previous).changes
+                if not change.field.endswith("_index")
+            ]
+        entries.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user,
+                "type": record.get_history_type_display(),
+                "reason": record.history_change_reason or "",
+                "changed": changed,
+            }
+        )
+    return entries

@@ -99,15 +99,6 @@ class Response(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(_("response number"), max_length=12, unique=True, default=new_reference)
     intake = models.OneToOneField(Intake, on_delete=models.PROTECT, related_name="response")
-    # The detained person. A client already known from an earlier matter is only linked once a
-    # coordinator confirms it is the same person; until then `possible_client` holds the match.
-    client = models.ForeignKey(
-        Client, on_delete=models.PROTECT, related_name="responses", null=True, blank=True
-    )
-    possible_client = models.ForeignKey(
-        Client, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
-    client_confirmed_at = models.DateTimeField(null=True, blank=True)
     source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.HOTLINE)
     partner = models.ForeignKey(
         PartnerOrganisation, on_delete=models.PROTECT, related_name="responses", null=True, blank=True
@@ -206,6 +197,13 @@ class Response(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def client(self) -> Client | None:
+        """The detained person: the emergency intake's client. Intake keeps the link and moves it to
+        a known client only when a coordinator confirms a possible match there, so a response never
+        holds a second link that could disagree."""
+        return self.intake.client
 
 
 class LocatorCheck(models.Model):

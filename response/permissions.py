@@ -55,7 +55,7 @@ def can_manage(user: User) -> bool:
 def get_response_for_user(user: User, public_id) -> Response:
     response = (
         responses_visible_to(user)
-        .select_related("intake", "client", "possible_client", "coordinator", "attorney", "partner")
+        .select_related("intake", "intake__client", "coordinator", "attorney", "partner")
         .filter(public_id=public_id)
         .first()
     )

@@ -78,7 +78,7 @@ def responses_for_user(*, user: User) -> QuerySet[Response]:
 def response_for_detail(*, response: Response) -> Response:
     return (
         Response.objects.select_related(
-            "intake", "client", "possible_client", "coordinator", "attorney", "partner", "opened_by"
+            "intake", "intake__client", "coordinator", "attorney", "partner", "opened_by"
         )
         .prefetch_related(
             "facility_stays",

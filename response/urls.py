@@ -21,5 +21,4 @@ urlpatterns = [
     path("<uuid:public_id>/assign/", views.assign, name="assign"),
     path("<uuid:public_id>/windows/", views.windows_set, name="windows"),
     path("<uuid:public_id>/checklist/<int:item_id>/", views.checklist_item_toggle, name="checklist_toggle"),
-    path("<uuid:public_id>/confirm-client/", views.client_confirm, name="client_confirm"),
 ]

@@ -1,10 +1,33 @@
 import base64
 
 import pytest
+from django.test import Client
 from django.utils import translation
 
 from clinic.roles import Role
-from tests.factories import UserFactory
+from tests.factories import UserFactory, verified_device_for
+
+
+class VerifiedClient(Client):
+    """`force_login` as a user who has also passed two-factor sign-in with a real device.
+
+    Tests of the second step itself use `Client()` directly.
+    """
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        from clinic import two_factor
+
+        verified_device_for(user)
+        session = self.session
+        epoch = type(user).objects.values_list("two_factor_epoch", flat=True).get(pk=user.pk)
+        session[two_factor.SESSION_KEY] = f"{user.pk}:{epoch}"
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return VerifiedClient()
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +52,12 @@ def _english_unless_a_test_asks(settings):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _access_log_head_per_test(settings, tmp_path):
+    """Each test's database starts empty, so its access log's head must start absent too."""
+    settings.CLINIC_AUDIT_HEAD_FILE = tmp_path / "access_log_head.json"
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
-import hashlib
 import json
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from clinic import crypto
 
 
 class AppendOnlyError(Exception):
@@ -11,10 +12,11 @@ class AppendOnlyError(Exception):
 
 
 class AccessEvent(models.Model):
-    """One read or export of sensitive data. Append-only and hash-chained (clinic/access_log.py).
+    """One read or export of sensitive data. Append-only and MAC-chained (clinic/access_log.py).
 
-    Each row stores the hash of the row before it, so an edited or removed row breaks the chain
-    at that point; `manage.py verify_access_log` names the first broken link.
+    Each row carries an HMAC-SHA256, under a key kept outside the database, over its own fields and
+    the MAC of the row before it. Whoever can write to the database but lacks the key can neither
+    edit a row nor recompute the chain after one; `manage.py verify_access_log` names the first bad row.
     """
 
     class Action(models.TextChoices):
@@ -22,8 +24,10 @@ class AccessEvent(models.Model):
         EXPORT = "export", _("exported")
         DOWNLOAD = "download", _("downloaded")
         SEARCH = "search", _("searched")
+        ROLE_CHANGE = "role", _("changed roles")
+        DEVICE_RESET = "2fa-reset", _("reset two-factor device")
 
-    history_exempt_reason = "append-only and hash-chained: it is its own history"
+    history_exempt_reason = "append-only and MAC-chained: it is its own history"
 
     seq = models.PositiveBigIntegerField(unique=True, editable=False)
     at = models.DateTimeField(editable=False)
@@ -35,8 +39,8 @@ class AccessEvent(models.Model):
     object_id = models.CharField(max_length=64, editable=False)
     ip_address = models.GenericIPAddressField(null=True, blank=True, editable=False)
     detail = models.CharField(max_length=200, blank=True, editable=False)
-    prev_hash = models.CharField(max_length=64, editable=False)
-    hash = models.CharField(max_length=64, editable=False)
+    prev_mac = models.CharField(max_length=64, editable=False)
+    mac = models.CharField(max_length=64, editable=False)
 
     class Meta:
         ordering = ["seq"]
@@ -55,8 +59,9 @@ class AccessEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Access events cannot be deleted.")
 
-    def compute_hash(self) -> str:
-        payload = json.dumps(
+    def payload(self) -> bytes:
+        """The bytes the MAC covers: every field, and the MAC of the row before."""
+        return json.dumps(
             [
                 self.seq,
                 self.at.isoformat(),
@@ -66,8 +71,10 @@ class AccessEvent(models.Model):
                 self.object_id,
                 self.ip_address,
                 self.detail,
-                self.prev_hash,
+                self.prev_mac,
             ],
             separators=(",", ":"),
-        )
-        return hashlib.sha256(payload.encode()).hexdigest()
+        ).encode()
+
+    def compute_mac(self) -> str:
+        return crypto.audit_mac(b"access-event:" + self.payload())

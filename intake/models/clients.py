@@ -1,9 +1,12 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinic.crypto import EncryptedDateField, EncryptedTextField
+from clinic.validators import validate_plausible_past_date
 
 
 class Household(models.Model):
@@ -56,6 +59,7 @@ class Client(models.Model):
         SIBLING = "sibling", _("Brother or sister")
         OTHER = "other", _("Other relative")
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     given_names = models.CharField(_("given names"), max_length=150)
     family_names = models.CharField(_("family names"), max_length=150)
     preferred_language = models.CharField(_("preferred language"), max_length=16, default="es")
@@ -72,7 +76,9 @@ class Client(models.Model):
     # Encrypted at rest; looked up only through the keyed blind indexes below.
     a_number = EncryptedTextField(_("A-number"), blank=True, default="")
     a_number_index = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
-    date_of_birth = EncryptedDateField(_("date of birth"), null=True, blank=True)
+    date_of_birth = EncryptedDateField(
+        _("date of birth"), null=True, blank=True, validators=[validate_plausible_past_date]
+    )
     name_dob_index = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
     phone = EncryptedTextField(_("phone"), blank=True, default="")
     address = EncryptedTextField(_("address"), blank=True, default="")
@@ -95,6 +101,11 @@ class Client(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    # A record found to be the same person as another: kept as it was (what was typed, with its
+    # history) but out of every search; its intakes now belong to `merged_into`.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, related_name="+", null=True, blank=True, editable=False
     )
 
     history = HistoricalRecords()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinic.crypto import EncryptedTextField
+from clinic.validators import EARLIEST_PROCEEDING, PlausibleDate, validate_plausible_future_date
 from intake.models.clients import Client
 from intake.models.eligibility import PovertyGuideline
 
@@ -59,6 +60,12 @@ class Intake(models.Model):
     client = models.ForeignKey(
         Client, on_delete=models.PROTECT, related_name="intakes", null=True, blank=True
     )
+    # The client record made from what the volunteer typed. `client` starts as the same record and
+    # moves to a known client only when a coordinator confirms a possible match; the volunteer's
+    # pages show this one, so that linking never shows them someone else's record.
+    submitted_client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, related_name="+", null=True, blank=True, editable=False
+    )
     volunteer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="intakes")
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
@@ -70,9 +77,16 @@ class Intake(models.Model):
     # Situation.
     is_detained = models.BooleanField(_("detained"), default=False)
     facility = models.CharField(_("detention facility or place"), max_length=200, blank=True)
-    detained_on = models.DateField(_("date of detention"), null=True, blank=True)
+    detained_on = models.DateField(
+        _("date of detention"),
+        null=True,
+        blank=True,
+        validators=[PlausibleDate(earliest=EARLIEST_PROCEEDING, years_ahead=0)],
+    )
     nta_received = models.BooleanField(_("notice to appear received"), default=False)
-    next_hearing_date = models.DateField(_("next hearing date"), null=True, blank=True)
+    next_hearing_date = models.DateField(
+        _("next hearing date"), null=True, blank=True, validators=[validate_plausible_future_date(years=5)]
+    )
     court = models.CharField(_("court"), max_length=200, blank=True)
     outreach_event = models.ForeignKey(
         "intake.OutreachEvent",

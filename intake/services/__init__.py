@@ -5,8 +5,9 @@ from intake.services.clients import (
     Party,
     adverse_parties_set,
     client_alias_add,
+    client_create,
     client_find_existing,
-    client_save_identity,
+    client_find_known,
     household_create,
     search_index_rebuild,
 )
@@ -19,6 +20,7 @@ from intake.services.eligibility import (
     poverty_guideline_save,
 )
 from intake.services.intakes import (
+    DraftTooLarge,
     IntakeStateError,
     Means,
     Situation,
@@ -32,21 +34,36 @@ from intake.services.intakes import (
     intake_start,
     intake_submit,
 )
+from intake.services.matches import (
+    Proposal,
+    client_match_confirm,
+    client_match_proposals,
+    client_match_reject,
+)
 from intake.services.outreach import outreach_event_save
+from intake.services.records import client_identity_update, client_merge
 
 __all__ = [
+    "DraftTooLarge",
     "EligibilityError",
     "EligibilityResult",
     "Identity",
     "IntakeStateError",
     "Means",
     "Party",
+    "Proposal",
     "Situation",
     "adverse_parties_set",
     "client_alias_add",
+    "client_create",
     "client_find_existing",
     "client_lsc_eligibility_set",
-    "client_save_identity",
+    "client_find_known",
+    "client_identity_update",
+    "client_merge",
+    "client_match_confirm",
+    "client_match_proposals",
+    "client_match_reject",
     "conflict_check_run",
     "conflict_checks_rerun_for_client",
     "conflict_hit_clear",

@@ -20,7 +20,7 @@ from intake.models import (
     SearchName,
     SearchToken,
 )
-from intake.normalise import blocking_keys, normalise_name
+from intake.normalise import blocking_keys, conflict_name, normalise_name
 
 
 @dataclass
@@ -60,33 +60,43 @@ def name_dob_index(given_names: str, family_names: str, date_of_birth: date | No
     return crypto.blind_index(value, purpose="name_dob")
 
 
-def client_find_existing(*, identity: Identity) -> Client | None:
-    """The known client this identity belongs to, found through the blind indexes (no decryption)."""
+def client_find_known(*, identity: Identity, exclude_ids: tuple[int, ...] = ()) -> tuple[Client, str] | None:
+    """The oldest known client this identity may be, and the key that says so (blind indexes only).
+
+    Only coordinators may learn the answer: it is recorded as a ClientMatch, never shown on a
+    volunteer's page.
+    """
+    from intake.models import ClientMatch
+
+    known = Client.objects.filter(merged_into__isnull=True).exclude(pk__in=exclude_ids).order_by("pk")
     if identity.a_number:
-        client = Client.objects.filter(a_number_index=a_number_index(identity.a_number)).first()
+        client = known.filter(a_number_index=a_number_index(identity.a_number)).first()
         if client is not None:
-            return client
+            return client, ClientMatch.Key.A_NUMBER
     index = name_dob_index(identity.given_names, identity.family_names, identity.date_of_birth)
     if index:
-        return Client.objects.filter(name_dob_index=index).first()
+        client = known.filter(name_dob_index=index).first()
+        if client is not None:
+            return client, ClientMatch.Key.NAME_DOB
     return None
 
 
-def never_contact_names(*, parties: list[Party], clients: list[Client]) -> list[str]:
-    names = [party.name for party in parties if party.never_contact]
-    names += AdverseParty.objects.filter(
-        client__in=[c for c in clients if c.pk], never_contact=True
-    ).values_list("name", flat=True)
-    return names
+def client_find_existing(*, identity: Identity) -> Client | None:
+    found = client_find_known(identity=identity)
+    return found[0] if found else None
+
+
+def never_contact_names(*, parties: list[Party]) -> list[str]:
+    return [party.name for party in parties if party.never_contact]
 
 
 def check_safe_contact(*, safe_contact_name: str, never_contact: list[str]) -> None:
     """A never-contact party (an abuser) must not become the client's safe or emergency contact."""
-    wanted = normalise_name(safe_contact_name)
+    wanted = conflict_name(safe_contact_name)
     if not wanted:
         return
     for name in never_contact:
-        if score_names(wanted, normalise_name(name)) >= MATCH_THRESHOLD:
+        if score_names(wanted, conflict_name(name)) >= MATCH_THRESHOLD:
             raise ValidationError(
                 {
                     "safe_contact_name": _(
@@ -97,56 +107,51 @@ def check_safe_contact(*, safe_contact_name: str, never_contact: list[str]) -> N
             )
 
 
-def _apply_identity(client: Client, identity: Identity, *, overwrite_names: bool) -> None:
-    if overwrite_names:
-        client.given_names = identity.given_names
-        client.family_names = identity.family_names
-    for attribute in (
-        "a_number",
-        "date_of_birth",
-        "country_of_birth",
-        "preferred_language",
-        "phone",
-        "address",
-        "safe_contact_name",
-        "safe_contact_note",
-    ):
-        value = getattr(identity, attribute)
-        if value:  # newer details win; an empty field on a new intake does not erase a known one
-            setattr(client, attribute, value)
-    if identity.languages:
-        client.languages = sorted(set(client.languages or []) | set(identity.languages))
+IDENTITY_FIELDS = (
+    "a_number",
+    "date_of_birth",
+    "country_of_birth",
+    "preferred_language",
+    "phone",
+    "address",
+    "safe_contact_name",
+    "safe_contact_note",
+)
+
+
+def client_reindex(client: Client) -> None:
     client.a_number_index = a_number_index(client.a_number)
     client.name_dob_index = name_dob_index(client.given_names, client.family_names, client.date_of_birth)
 
 
 @transaction.atomic
-def client_save_identity(
-    *, identity: Identity, acting_user: User, household: Household | None = None
-) -> tuple[Client, bool]:
-    """Creates the client, or updates the known one it matches. Returns (client, created)."""
-    client = client_find_existing(identity=identity)
-    created = client is None
-    if created:
-        client = Client(created_by=acting_user)
-    _apply_identity(client, identity, overwrite_names=created)
+def client_create(*, identity: Identity, acting_user: User, household: Household | None = None) -> Client:
+    """A new client record holding exactly what was typed; a known client is never touched here."""
+    client = Client(
+        created_by=acting_user,
+        given_names=identity.given_names,
+        family_names=identity.family_names,
+        languages=sorted(set(identity.languages)),
+    )
+    for attribute in IDENTITY_FIELDS:
+        value = getattr(identity, attribute)
+        if value:
+            setattr(client, attribute, value)
+    client_reindex(client)
     if household is not None:
         client.household = household
         client.household_relationship = identity.relationship
     client._history_user = acting_user
     client.full_clean()
     client.save()
-    known = {normalise_name(client.full_name), *(normalise_name(a.name) for a in client.aliases.all())}
-    new_aliases = list(identity.aliases)
-    if not created:
-        new_aliases.append(f"{identity.given_names} {identity.family_names}")
-    for alias in new_aliases:
+    known = {normalise_name(client.full_name)}
+    for alias in identity.aliases:
         normalised = normalise_name(alias)
         if normalised and normalised not in known:
             known.add(normalised)
             client_alias_add(client=client, name=alias.strip(), acting_user=acting_user, reindex=False)
     search_index_rebuild(client=client)
-    return client, created
+    return client
 
 
 @transaction.atomic
@@ -207,8 +212,13 @@ def adverse_parties_set(*, client: Client, parties: list[Party], acting_user: Us
 
 @transaction.atomic
 def search_index_rebuild(*, client: Client) -> None:
-    """Derives the client's normalised names (client, aliases, adverse parties) for the conflict check."""
+    """Derives the client's normalised names (client, aliases, adverse parties) for the conflict check.
+
+    A record merged into another is searched through that other record only.
+    """
     SearchName.objects.filter(client=client).delete()
+    if client.merged_into_id is not None:
+        return
     entries = [SearchName(client=client, kind=NameKind.CLIENT, display=client.full_name)]
     entries += [SearchName(client=client, kind=NameKind.ALIAS, display=a.name) for a in client.aliases.all()]
     entries += [
@@ -217,14 +227,37 @@ def search_index_rebuild(*, client: Client) -> None:
     ]
     for entry in entries:
         entry.display = entry.display[:300]
-        entry.normalised = normalise_name(entry.display)[:300]
+        entry.normalised = conflict_name(entry.display)[:300]
     created = SearchName.objects.bulk_create([e for e in entries if e.normalised])
-    words = {word[:100] for entry in created for word in entry.normalised.split()}
-    SearchToken.objects.bulk_create([SearchToken(token=word) for word in words], ignore_conflicts=True)
-    SearchKey.objects.bulk_create(
+    _index_words(created, key_model=SearchKey, token_model=SearchToken)
+
+
+def _index_words(entries, *, key_model, token_model) -> None:
+    """The vocabulary (PostgreSQL) and blocking keys (SQLite) of freshly written index entries.
+
+    Takes the models as arguments so that the migration that re-derives the index uses its own."""
+    words = {word[:100] for entry in entries for word in entry.normalised.split()}
+    token_model.objects.bulk_create([token_model(token=word) for word in words], ignore_conflicts=True)
+    key_model.objects.bulk_create(
         [
-            SearchKey(name=entry, key=key, token=token)
-            for entry in created
+            key_model(name=entry, key=key, token=token)
+            for entry in entries
             for token, key in blocking_keys(entry.normalised)
-        ]
+        ],
+        batch_size=5000,
     )
+
+
+def search_index_rederive(*, name_model=SearchName, key_model=SearchKey, token_model=SearchToken) -> int:
+    """Re-derives every indexed name's canonical form, keys and vocabulary from its display text,
+    after conflict_name or its tables (intake.name_variants) changed. Returns the names indexed."""
+    key_model.objects.all().delete()
+    token_model.objects.all().delete()
+    entries = list(name_model.objects.only("pk", "display", "normalised").order_by("pk"))
+    for entry in entries:
+        entry.normalised = conflict_name(entry.display)[:300]
+    name_model.objects.filter(pk__in=[e.pk for e in entries if not e.normalised]).delete()
+    entries = [e for e in entries if e.normalised]
+    name_model.objects.bulk_update(entries, ["normalised"], batch_size=2000)
+    _index_words(entries, key_model=key_model, token_model=token_model)
+    return len(entries)

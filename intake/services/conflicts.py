@@ -9,7 +9,7 @@ from clinic.models import User
 from clinic.permissions import is_coordinator
 from intake.matching import find_similar_names
 from intake.models import Client, ConflictCheck, ConflictHit, Intake, NameKind
-from intake.normalise import normalise_name
+from intake.normalise import conflict_name
 
 
 def _household_client_ids(client: Client) -> set[int]:
@@ -47,7 +47,7 @@ def conflict_check_run(*, intake: Intake, acting_user: User) -> ConflictCheck:
     cleared_before = {}
     if previous is not None:
         cleared_before = {
-            (normalise_name(hit.searched_name), hit.matched_client_id, hit.matched_name): hit
+            (conflict_name(hit.searched_name), hit.matched_client_id, hit.matched_name): hit
             for hit in previous.hits.filter(cleared_at__isnull=False)
         }
     searched = _searched_names(intake)
@@ -57,7 +57,7 @@ def conflict_check_run(*, intake: Intake, acting_user: User) -> ConflictCheck:
     check.save()
     hits: dict[tuple, ConflictHit] = {}
     for display, kind in searched:
-        normalised = normalise_name(display)
+        normalised = conflict_name(display)
         for match in find_similar_names(normalised, exclude_client_ids=exclude):
             key = (normalised, match.client_id, match.display)
             if key in hits:

@@ -22,20 +22,29 @@ from intake.services.clients import (
     Party,
     adverse_parties_set,
     check_safe_contact,
-    client_find_existing,
-    client_save_identity,
+    client_create,
     household_create,
     never_contact_names,
 )
 from intake.services.conflicts import conflict_check_run
 from intake.services.eligibility import EligibilityError, eligibility_compute
+from intake.services.matches import client_match_record
 
 # A hearing this close makes an intake urgent.
 URGENT_HEARING_DAYS = 14
 
 
+# A whole intake typed by hand (a long narrative in a non-Latin script, a large family) stays far
+# below this; the cap keeps a scripted post from filling the disk one draft at a time.
+DRAFT_MAX_BYTES = 64 * 1024
+
+
 class IntakeStateError(Exception):
     """A decision that the intake's current status does not allow."""
+
+
+class DraftTooLarge(Exception):
+    """What was typed would make the draft larger than DRAFT_MAX_BYTES."""
 
 
 @dataclass
@@ -93,7 +102,13 @@ def intake_draft_save(
     completed = set(content["completed"])
     (completed.add if complete else completed.discard)(step)
     content["completed"] = sorted(completed)
-    intake.draft = json.dumps(content)
+    serialised = json.dumps(content, ensure_ascii=False)
+    if len(serialised.encode()) > DRAFT_MAX_BYTES:
+        raise DraftTooLarge(
+            _("This draft is too large to keep (more than %(kib)s KiB): shorten the longest texts.")
+            % {"kib": DRAFT_MAX_BYTES // 1024}
+        )
+    intake.draft = serialised
     # The draft is a scratch pad: history records the submitted intake, not every keystroke saved.
     intake.skip_history_when_saving = True
     intake.save(update_fields=["draft"])
@@ -126,22 +141,21 @@ def intake_submit(
     intake = Intake.objects.select_for_update().get(pk=intake.pk)
     if intake.status != Intake.Status.DRAFT:
         raise IntakeStateError(_("This intake has already been submitted."))
-    known = [client for client in (client_find_existing(identity=i) for i in [principal, *members]) if client]
-    forbidden = never_contact_names(parties=parties, clients=known)
+    forbidden = never_contact_names(parties=parties)
     for identity in (principal, *members):
         check_safe_contact(safe_contact_name=identity.safe_contact_name, never_contact=forbidden)
 
-    household = None
-    if members:
-        existing = next((c.household for c in known if c.household_id), None)
-        household = existing or household_create(acting_user=acting_user)
-    client, _created = client_save_identity(identity=principal, acting_user=acting_user, household=household)
+    # Every person typed gets a record of their own: a returning client is only a possible match,
+    # for a coordinator to confirm (services/matches.py), so the volunteer never sees their record.
+    household = household_create(acting_user=acting_user) if members else None
+    client = client_create(identity=principal, acting_user=acting_user, household=household)
+    typed = [(client, principal)]
     for member in members:
-        client_save_identity(identity=member, acting_user=acting_user, household=household)
+        typed.append((client_create(identity=member, acting_user=acting_user, household=household), member))
     if parties:
-        current = [Party(p.name, p.kind, p.never_contact) for p in client.adverse_parties.all()]
-        adverse_parties_set(client=client, parties=current + parties, acting_user=acting_user)
+        adverse_parties_set(client=client, parties=parties, acting_user=acting_user)
 
+    intake.submitted_client = client
     intake.client = client
     for attribute, value in vars(situation).items():
         setattr(intake, attribute, value)
@@ -168,9 +182,16 @@ def intake_submit(
     intake._history_user = acting_user
     intake.full_clean()
     intake.save()
+    _record_matches(intake, typed)
     conflict_check_run(intake=intake, acting_user=acting_user)
     intake.refresh_from_db()
     return intake
+
+
+def _record_matches(intake: Intake, typed: list[tuple]) -> None:
+    exclude = tuple(client.pk for client, _identity in typed)
+    for client, identity in typed:
+        client_match_record(intake=intake, typed_client=client, identity=identity, exclude_ids=exclude)
 
 
 @transaction.atomic
@@ -187,9 +208,10 @@ def intake_emergency_create(
     """A hotline report of a detention: urgent, heads the queue, on-call coordinators told at once."""
     from intake.tasks import notify_on_call_coordinators
 
-    client, _created = client_save_identity(identity=identity, acting_user=acting_user)
+    client = client_create(identity=identity, acting_user=acting_user)
     intake = Intake(
         client=client,
+        submitted_client=client,
         volunteer=acting_user,
         channel=Intake.Channel.RAPID_RESPONSE,
         status=Intake.Status.OPEN,
@@ -206,6 +228,7 @@ def intake_emergency_create(
     intake._history_user = acting_user
     intake.full_clean()
     intake.save()
+    _record_matches(intake, [(client, identity)])
     conflict_check_run(intake=intake, acting_user=acting_user)
     intake.refresh_from_db()
     transaction.on_commit(lambda: notify_on_call_coordinators.delay(intake.pk))
@@ -271,6 +294,10 @@ def intake_mark_accepted(*, intake: Intake, acting_user: User) -> Intake:
     if intake.conflict_status == Intake.ConflictStatus.REVIEW:
         raise IntakeStateError(
             _("A coordinator must clear the possible conflicts before accepting this intake.")
+        )
+    if intake.client_matches.filter(status="pending").exists():
+        raise IntakeStateError(
+            _("Confirm or reject the possible returning client before accepting this intake.")
         )
     return _decide(intake, Intake.Status.ACCEPTED, acting_user)
 

@@ -1,3 +1,5 @@
+from intake.views.clients import client_detail, client_edit, client_merge, client_search
+from intake.views.matches import client_match_review
 from intake.views.outreach import outreach_edit, outreach_list
 from intake.views.pages import (
     conflict_check_run,
@@ -13,6 +15,11 @@ from intake.views.pages import (
 from intake.views.wizard import intake_new, intake_step
 
 __all__ = [
+    "client_detail",
+    "client_edit",
+    "client_merge",
+    "client_search",
+    "client_match_review",
     "conflict_check_run",
     "conflict_hit_clear",
     "emergency_new",

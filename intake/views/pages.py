@@ -1,5 +1,7 @@
 """Lists, the intake page, the hotline emergency form and the coordinator's decisions."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -18,15 +20,41 @@ from intake.permissions import can_decide, can_see_conflict_details, get_intake_
 from intake.services import Identity, IntakeStateError
 
 
+def add_service_errors(form, exc: ValidationError) -> None:
+    """A service's refusal shown beside the form field it names, or above the form."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
 @role_required(Role.VOLUNTEER)
 def home(request):
     intakes = selectors.open_intakes_for_volunteer(user=request.user)
     return render(request, "intake/home.html", {"intakes": intakes})
 
 
+class ListRead:
+    """What the access log records for a page that lists clients' names: one row per page view,
+    naming the list and the clients it showed (the log's detail holds 200 characters)."""
+
+    def __init__(self, label: str, client_ids: list[int]):
+        self._meta = SimpleNamespace(label_lower=label)
+        self.pk = len(client_ids)
+        self.detail = "clients " + ",".join(str(pk) for pk in client_ids)
+
+
+def record_list_read(request, label: str, client_ids: list[int]) -> None:
+    if client_ids:
+        read = ListRead(label, client_ids)
+        record_access(request, read, detail=read.detail)
+
+
 @role_required(Role.COORDINATOR)
 def queue(request):
-    intakes = selectors.intake_queue()
+    intakes = list(selectors.intake_queue())
+    record_list_read(request, "intake.queue", [i.client_id for i in intakes if i.client_id])
     return render(request, "intake/queue.html", {"intakes": intakes})
 
 
@@ -35,26 +63,45 @@ def intake_detail(request, public_id):
     intake = get_intake_for_user(request.user, public_id)
     if intake.status == Intake.Status.DRAFT and intake.volunteer_id == request.user.pk:
         return redirect("intake:step", intake.public_id, "identity")
+    return _render_detail(request, intake)
+
+
+def _render_detail(request, intake: Intake, *, status: int = 200, **forms):
+    """The intake page; the decision forms come bound, with their errors, when a post failed."""
     intake = selectors.intake_for_detail(intake=intake)
     coordinator = can_see_conflict_details(request.user)
+    # A volunteer sees the record made from what they typed, never a known client it was linked to.
+    client = intake.client if coordinator else (intake.submitted_client or intake.client)
     context = {
         "intake": intake,
-        "client": intake.client,
+        "client": client,
         "coordinator_view": coordinator,
-        "a_number": format_a_number(intake.client.a_number) if intake.client else "",
-        "never_contact": selectors.never_contact_parties(intake=intake),
-        "members": selectors.household_members(intake=intake),
+        "a_number": format_a_number(client.a_number) if client else "",
+        "never_contact": selectors.never_contact_parties(client=client),
+        "members": selectors.household_members(client=client) if coordinator else [],
     }
     if coordinator:
+        matches = selectors.client_matches(intake=intake)
+        check = selectors.current_conflict_check(intake=intake)
+        clear_forms = forms.get("clear_forms", {})
+        shown_hits = list(check.hits.all()) if check else []
+        for hit in shown_hits:
+            hit.clear_form = clear_forms.pop(hit.pk, None)
+        for stale in clear_forms.values():  # a hit of an older run: the page no longer shows it
+            for error in stale.non_field_errors():
+                messages.error(request, error)
         context.update(
-            check=selectors.current_conflict_check(intake=intake),
+            check=check,
+            matches=matches,
             can_decide=can_decide(request.user, intake),
-            refer_form=ReferForm(),
-            decline_form=DeclineForm(),
+            refer_form=forms.get("refer_form") or ReferForm(),
+            decline_form=forms.get("decline_form") or DeclineForm(),
         )
-    if intake.client is not None:
-        record_access(request, intake.client, detail=f"intake {intake.pk}")
-    return render(request, "intake/intake_detail.html", context)
+        for match in matches:
+            record_access(request, match.known_client, detail=f"intake {intake.pk} possible match")
+    if client is not None:
+        record_access(request, client, detail=f"intake {intake.pk}")
+    return render(request, "intake/intake_detail.html", context, status=status)
 
 
 @role_required(Role.VOLUNTEER, Role.COORDINATOR)
@@ -101,12 +148,11 @@ def conflict_hit_clear(request, public_id, hit_id: int):
                 hit=hit, reason=form.cleaned_data["clear_reason"], acting_user=request.user
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Possible conflict cleared."))
-    else:
-        messages.error(request, _("Say why this is not a conflict."))
-    return redirect("intake:detail", intake.public_id)
+            return redirect("intake:detail", intake.public_id)
+    return _render_detail(request, intake, status=400, clear_forms={hit.pk: form})
 
 
 @require_POST
@@ -124,12 +170,13 @@ def intake_refer(request, public_id):
             )
         except IntakeStateError as exc:
             messages.error(request, str(exc))
+            return redirect("intake:detail", intake.public_id)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Intake referred out."))
             return redirect("intake:queue")
-    else:
-        messages.error(request, _("Say to whom the client is referred."))
-    return redirect("intake:detail", intake.public_id)
+    return _render_detail(request, intake, status=400, refer_form=form)
 
 
 @require_POST
@@ -144,12 +191,13 @@ def intake_decline(request, public_id):
             )
         except IntakeStateError as exc:
             messages.error(request, str(exc))
+            return redirect("intake:detail", intake.public_id)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Intake declined."))
             return redirect("intake:queue")
-    else:
-        messages.error(request, _("Give a reason for declining."))
-    return redirect("intake:detail", intake.public_id)
+    return _render_detail(request, intake, status=400, decline_form=form)
 
 
 @role_required(Role.COORDINATOR)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms.formsets import BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.datastructures import MultiValueDict
@@ -23,7 +24,7 @@ from intake.forms import (
 from intake.models import Intake
 from intake.normalise import format_a_number
 from intake.permissions import get_intake_for_user
-from intake.services import Identity, IntakeStateError, Means, Party, Situation
+from intake.services import DraftTooLarge, Identity, IntakeStateError, Means, Party, Situation
 
 STEPS = [
     ("identity", gettext_lazy("Identity")),
@@ -34,7 +35,6 @@ STEPS = [
     ("review", gettext_lazy("Review and submit")),
 ]
 FORM_STEPS = [slug for slug, _label in STEPS if slug != "review"]
-_NOT_DATA = {"csrfmiddlewaretoken", "action"}
 
 
 def build_forms(step: str, data=None) -> dict:
@@ -49,6 +49,20 @@ def build_forms(step: str, data=None) -> dict:
     if step == "narrative":
         return {"form": NarrativeForm(data)}
     raise Http404
+
+
+def declared_data(forms: dict, data) -> dict[str, list[str]]:
+    """Only the posted values the step's forms declare: a draft keeps nothing else."""
+    names: list[str] = []
+    for form in forms.values():
+        if isinstance(form, BaseFormSet):
+            management = form.management_form
+            names += [management.add_prefix(name) for name in management.fields]
+            members = form.forms
+        else:
+            members = [form]
+        names += [member.add_prefix(name) for member in members for name in member.fields]
+    return {name: data.getlist(name) for name in names if name in data}
 
 
 def _stored(draft: dict, step: str) -> MultiValueDict | None:
@@ -91,10 +105,20 @@ def intake_step(request, public_id, step: str):
     if request.method == "POST":
         forms = build_forms(step, request.POST)
         valid = _all_valid(forms)
-        raw = {key: request.POST.getlist(key) for key in request.POST if key not in _NOT_DATA}
-        services.intake_draft_save(
-            intake=intake, step=step, data=raw, complete=valid, acting_user=request.user
-        )
+        try:
+            services.intake_draft_save(
+                intake=intake,
+                step=step,
+                data=declared_data(forms, request.POST),
+                complete=valid,
+                acting_user=request.user,
+            )
+        except DraftTooLarge as exc:
+            if request.headers.get("X-Autosave"):
+                return HttpResponse(str(exc), status=413)
+            messages.error(request, str(exc))
+            context = {"intake": intake, "step": step, "steps": _steps_context(step, draft), **forms}
+            return render(request, f"intake/intake_step_{step}.html", context, status=400)
         if request.headers.get("X-Autosave"):
             return HttpResponse(status=204)
         if valid:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from clinic.models import User
 from clinic.permissions import is_attorney, is_coordinator
-from intake.models import Intake
+from intake.models import ClientMatch, Intake
 from response.models import PartnerOrganisation, Response
 from response.services._base import ResponseStateError, S, lock, move, save
 from response.services.checklist import checklist_create, checklist_owners_fill
@@ -37,11 +37,6 @@ class Caller:
     relation: str = ""
 
 
-def _known_before(intake: Intake) -> bool:
-    """Whether the intake's client existed before this report (found through the blind index)."""
-    return intake.client is not None and intake.client.intakes.exclude(pk=intake.pk).exists()
-
-
 @transaction.atomic
 def response_open(
     *,
@@ -53,8 +48,8 @@ def response_open(
 ) -> Response:
     """Opens the response to a hotline emergency; the on-shift team is alerted once it is saved.
 
-    A client the system already knew is not linked yet: a coordinator confirms it is the same
-    person, so that nobody else learns a known client's identity from a new report.
+    The detained person is the intake's client: a record of what was typed, which intake moves to
+    a known client only when a coordinator confirms a possible match (so a volunteer never sees one).
     """
     from response.tasks import response_opened_alert
 
@@ -64,11 +59,8 @@ def response_open(
     if Response.objects.filter(intake=intake).exists():
         raise ResponseStateError(_("This emergency already has a response."))
     caller = caller or Caller()
-    known = _known_before(intake)
     response = Response(
         intake=intake,
-        client=None if known else intake.client,
-        possible_client=intake.client if known else None,
         source=Response.Source.PARTNER if partner else Response.Source.HOTLINE,
         partner=partner,
         opened_by=acting_user,
@@ -148,20 +140,6 @@ def response_windows_set(
 
 
 @transaction.atomic
-def response_client_confirm(*, response: Response, acting_user: User) -> Response:
-    """A coordinator confirms that the known client found for this report is the detained person."""
-    if not is_coordinator(acting_user):
-        raise ResponseStateError(_("Only a coordinator can confirm who the detained person is."))
-    response = lock(response)
-    if response.possible_client_id is None:
-        raise ResponseStateError(_("There is no possible match to confirm."))
-    response.client_id, response.possible_client_id = response.possible_client_id, None
-    response.client_confirmed_at = timezone.now()
-    save(response, acting_user, update_fields=["client", "possible_client", "client_confirmed_at"])
-    return response
-
-
-@transaction.atomic
 def response_mark_case_opened(*, response: Response, acting_user: User) -> Response:
     """Called by cases.services.case_open_from_response: the person now has counsel of record."""
     response = lock(response)
@@ -171,8 +149,10 @@ def response_mark_case_opened(*, response: Response, acting_user: User) -> Respo
         raise ResponseStateError(
             _("A case can be opened once the person is located, and before the response closes.")
         )
-    if response.client_id is None:
-        raise ResponseStateError(_("Confirm who the detained person is before opening a case."))
+    if ClientMatch.objects.filter(intake_id=response.intake_id, status=ClientMatch.Status.PENDING).exists():
+        raise ResponseStateError(
+            _("Confirm or reject the possible returning client on the intake before opening a case.")
+        )
     now = timezone.now()
     fields = move(response, S.REPRESENTED, at=now) if response.status == S.LOCATED else []
     response.case_opened_at = now

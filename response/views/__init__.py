@@ -12,7 +12,6 @@ from response.views.data import (
 from response.views.pages import (
     assign,
     checklist_item_toggle,
-    client_confirm,
     dashboard,
     locator_check_add,
     mine,
@@ -27,7 +26,6 @@ __all__ = [
     "assign",
     "checklist_item_toggle",
     "checklist_templates",
-    "client_confirm",
     "country_edit",
     "dashboard",
     "locator_check_add",

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from clinic.access_log import record_access
 from clinic.permissions import role_required
 from clinic.roles import Role
+from intake.models import ClientMatch
 from intake.normalise import format_a_number
 from intake.permissions import get_intake_for_user
 from response import selectors, services
@@ -99,6 +100,7 @@ def response_detail(request, public_id):
         "may_work": can_work_on(request.user, response),
         "check_form": LocatorCheckForm(initial={"country_searched": response.country_of_birth}),
         "now_for_items": timezone.now(),
+        "pending_match": response.intake.client_matches.filter(status=ClientMatch.Status.PENDING).exists(),
     }
     if manage:
         context.update(
@@ -205,17 +207,4 @@ def checklist_item_toggle(request, public_id, item_id: int):
         services.checklist_item_done(item=item, done=item.done_at is None, acting_user=request.user)
     except ResponseStateError as exc:
         messages.error(request, str(exc))
-    return _back(response)
-
-
-@require_POST
-@role_required(Role.COORDINATOR)
-def client_confirm(request, public_id):
-    response = get_response_for_user(request.user, public_id)
-    try:
-        services.response_client_confirm(response=response, acting_user=request.user)
-    except ResponseStateError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The detained person is linked to the known client."))
     return _back(response)

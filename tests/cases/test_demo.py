@@ -21,11 +21,11 @@ def test_seed_demo_twice_creates_no_duplicates(db):
 
 def test_every_demo_case_client_is_in_the_conflict_index_and_has_history(db):
     from intake.matching import find_similar_names
-    from intake.normalise import normalise_name
+    from intake.normalise import conflict_name
 
     call_command("seed_demo", password="demo-password-1", stdout=StringIO())
     for case in Case.objects.select_related("client"):
-        hits = find_similar_names(normalise_name(case.client.full_name))
+        hits = find_similar_names(conflict_name(case.client.full_name))
         assert any(hit.client_id == case.client_id for hit in hits), case.client.full_name
         assert case.history.exists()
         assert case.client.history.exists()

@@ -66,7 +66,7 @@ def test_a_possible_match_must_be_confirmed_before_a_case_opens(coordinator, vol
         intake=emergency_intake(volunteer=volunteer, a_number="900077777"), acting_user=volunteer
     )
     found_at(response, "Broadview (test)", acting_user=coordinator)
-    with pytest.raises(ResponseStateError, match="Confirm"):
+    with pytest.raises(ResponseStateError, match="possible returning client"):
         case_open_from_response(response=response, opened_by=coordinator)
 
 

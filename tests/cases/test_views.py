@@ -516,3 +516,11 @@ def test_the_attorney_opens_the_client_section_and_the_read_is_logged(client, at
     )
     client.force_login(other_attorney)
     assert client.get(reverse("cases:case_client", args=[case.public_id])).status_code == 404
+
+
+def test_the_client_page_lists_the_clients_cases_for_coordinators(client, coordinator, attorney, case):
+    client.force_login(coordinator)
+    html = client.get(reverse("intake:client_detail", args=[case.client.public_id])).content.decode()
+    assert reverse("cases:case_detail", args=[case.public_id]) in html
+    client.force_login(attorney)
+    assert client.get(reverse("intake:client_detail", args=[case.client.public_id])).status_code == 403

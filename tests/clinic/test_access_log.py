@@ -1,20 +1,46 @@
+import hashlib
+import json
+
 import pytest
 from django.core.management import CommandError, call_command
 
-from clinic.access_log import GENESIS, access_event_record, access_log_verify
+from clinic.access_log import (
+    EDITED,
+    GAP,
+    GENESIS,
+    HEAD,
+    REHASHED,
+    access_event_record,
+    access_log_verify,
+    head_read,
+)
 from clinic.models import AccessEvent
 from clinic.models.access_log import AppendOnlyError
 
 
 @pytest.fixture
-def chain(coordinator, volunteer):
-    return [access_event_record(actor=coordinator, obj=volunteer, ip_address="192.0.2.1") for _ in range(4)]
+def chain(coordinator, volunteer, django_capture_on_commit_callbacks):
+    events = []
+    for _ in range(4):
+        with django_capture_on_commit_callbacks(execute=True):
+            events.append(access_event_record(actor=coordinator, obj=volunteer, ip_address="192.0.2.1"))
+    return events
+
+
+def kinds(failures):
+    return {f.kind: f.seq for f in failures}
 
 
 def test_each_event_links_to_the_one_before(chain):
-    assert chain[0].prev_hash == GENESIS
-    assert [e.prev_hash for e in chain[1:]] == [e.hash for e in chain[:-1]]
-    assert access_log_verify() is None
+    assert chain[0].prev_mac == GENESIS
+    assert [e.prev_mac for e in chain[1:]] == [e.mac for e in chain[:-1]]
+    assert access_log_verify() == []
+
+
+def test_the_head_outside_the_database_follows_each_append(chain, settings):
+    head = head_read()
+    assert (head.seq, head.mac) == (4, chain[-1].mac)
+    assert settings.CLINIC_AUDIT_HEAD_FILE.stat().st_mode & 0o777 == 0o600
 
 
 def test_the_command_reports_an_intact_chain(chain, capsys):
@@ -24,24 +50,71 @@ def test_the_command_reports_an_intact_chain(chain, capsys):
 
 def test_an_edited_row_is_named(chain):
     AccessEvent.objects.filter(seq=3).update(object_id="999")  # bypasses save(), as raw SQL would
-    broken = access_log_verify()
-    assert broken.seq == 3
+    assert kinds(access_log_verify()) == {EDITED: 3}
     with pytest.raises(CommandError, match="#3 was altered"):
         call_command("verify_access_log")
 
 
-def test_a_deleted_row_is_named(chain):
+def test_a_deleted_row_in_the_middle_is_named(chain):
     AccessEvent.objects.filter(seq=2).delete()
-    assert access_log_verify().seq == 2
-    with pytest.raises(CommandError, match="#2 is missing"):
+    assert kinds(access_log_verify()) == {GAP: 2}
+    with pytest.raises(CommandError, match="#2 to #2 are missing"):
         call_command("verify_access_log")
 
 
-def test_a_row_rewritten_with_a_fresh_hash_breaks_the_next_link(chain):
-    event = AccessEvent.objects.get(seq=2)
-    event.detail = "forged"
-    AccessEvent.objects.filter(seq=2).update(detail="forged", hash=event.compute_hash())
-    assert access_log_verify().seq == 3
+def test_a_chain_rehashed_without_the_key_fails(chain):
+    """The forger edits row 2 and recomputes every later link with plain SHA-256, as the old log allowed."""
+    prev = chain[0].mac
+    for event in AccessEvent.objects.filter(seq__gte=2).order_by("seq"):
+        event.prev_mac = prev
+        if event.seq == 2:
+            event.detail = "forged"
+        event.mac = hashlib.sha256(event.payload()).hexdigest()
+        AccessEvent.objects.filter(pk=event.pk).update(detail=event.detail, prev_mac=prev, mac=event.mac)
+        prev = event.mac
+    failures = kinds(access_log_verify())
+    assert failures[REHASHED] == 2
+    with pytest.raises(CommandError, match="#2 was re-hashed without the access-log key"):
+        call_command("verify_access_log")
+
+
+def test_a_log_with_its_newest_rows_deleted_fails(chain):
+    AccessEvent.objects.filter(seq__gte=3).delete()
+    assert kinds(access_log_verify()) == {HEAD: 3}
+    with pytest.raises(CommandError, match="rows #3 to #4 were cut from the end"):
+        call_command("verify_access_log")
+
+
+def test_rows_appended_after_a_truncation_do_not_hide_it(chain, coordinator, volunteer):
+    AccessEvent.objects.filter(seq__gte=3).delete()
+    event = access_event_record(actor=coordinator, obj=volunteer)
+    assert event.seq == 5
+    assert kinds(access_log_verify())[GAP] == 3
+
+
+def test_a_deleted_head_file_fails(chain, settings):
+    settings.CLINIC_AUDIT_HEAD_FILE.unlink()
+    assert kinds(access_log_verify()) == {HEAD: 4}
+
+
+def test_a_head_file_forged_without_the_key_fails(chain, settings):
+    AccessEvent.objects.filter(seq__gte=3).delete()
+    settings.CLINIC_AUDIT_HEAD_FILE.write_text(json.dumps({"seq": 2, "mac": chain[1].mac, "sig": "0" * 64}))
+    failures = access_log_verify()
+    assert [f.kind for f in failures] == [HEAD]
+    assert "not signed" in failures[0].reason
+
+
+def test_a_different_key_fails_every_row(chain, settings):
+    settings.CLINIC_AUDIT_KEY = "A" * 43 + "="
+    assert kinds(access_log_verify())[EDITED] == 1
+
+
+def test_the_head_never_moves_backwards(chain):
+    from clinic.access_log import Head, head_write
+
+    head_write(Head(seq=2, mac=chain[1].mac))
+    assert head_read().seq == 4
 
 
 def test_the_model_refuses_changes_and_deletion(chain):

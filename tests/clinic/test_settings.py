@@ -43,10 +43,41 @@ def test_a_bad_value_stops_start_up_naming_the_variable(tmp_path, variable, valu
     assert variable in result.stderr.strip().splitlines()[-1]
 
 
-def test_without_debug_a_missing_secret_key_stops_start_up(tmp_path):
-    result = _start({"DEBUG": "false"}, tmp_path)
+def test_a_deployment_with_a_database_server_and_no_secret_key_stops_start_up(tmp_path):
+    result = _start({"DATABASE_URL": "postgres://clinic@db.example/clinic"}, tmp_path)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr.strip().splitlines()[-1]
+
+
+def _setting(env: dict, tmp_path, expression: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}} | env
+    env.update({"CLINIC_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "clinic.settings"})
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_the_embedded_default_runs_with_debug_off_on_plain_http(tmp_path):
+    shown = _setting(
+        {}, tmp_path, "settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE"
+    )
+    assert shown == "False False False"
+
+
+def test_a_deployment_defaults_to_https_only(tmp_path):
+    env = {"DATABASE_URL": "postgres://clinic@db.example/clinic", "SECRET_KEY": "x" * 60}
+    shown = _setting(
+        env, tmp_path, "settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, settings.ALLOWED_HOSTS"
+    )
+    assert shown == "True True []"
+
+
+def test_the_embedded_database_file_is_readable_by_its_owner_only(tmp_path):
+    assert _start({}, tmp_path).returncode == 0
+    assert (tmp_path / "clinic.sqlite3").stat().st_mode & 0o077 == 0
 
 
 def test_the_embedded_default_starts_with_no_variables_and_keeps_its_secret_private(tmp_path):

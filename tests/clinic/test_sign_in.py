@@ -58,3 +58,45 @@ def test_signing_out_ends_the_session(client, volunteer):
     client.force_login(volunteer)
     client.post(reverse("logout"))
     assert client.get(reverse("intake:home")).status_code == 302
+
+
+def test_one_address_trying_many_usernames_is_locked_out(client, volunteer, settings):
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 12
+    for n in range(12):
+        _sign_in(client, f"someone{n}", "guess", "203.0.113.9")
+    response = _sign_in(client, "volunteer", TEST_PASSWORD, "203.0.113.9")
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_other_addresses_are_not_locked_out_by_one_address(client, volunteer, settings):
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 12
+    for n in range(12):
+        _sign_in(client, f"someone{n}", "guess", "203.0.113.9")
+    assert _sign_in(client, "volunteer", TEST_PASSWORD, "198.51.100.7").status_code == 302
+
+
+def test_a_password_reset_answers_the_same_whether_or_not_the_account_exists(client, volunteer, mailoutbox):
+    known = client.post(reverse("password_reset"), {"email": volunteer.email})
+    unknown = client.post(reverse("password_reset"), {"email": "nobody@clinic.example"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert len(mailoutbox) == 1
+    body = mailoutbox[0].body
+    assert "/sign-in/reset/" in body
+    for personal in (volunteer.username, volunteer.first_name, volunteer.last_name):
+        assert personal not in body
+
+
+def test_a_reset_link_sets_a_new_password_once(client, volunteer, mailoutbox):
+    import re
+
+    client.post(reverse("password_reset"), {"email": volunteer.email})
+    link = re.search(r"https?://[^/]+(/sign-in/reset/\S+)", mailoutbox[0].body).group(1)
+    form_page = client.get(link, follow=True)
+    new = "a-new-long-passphrase-42"
+    response = client.post(form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
+    assert response.status_code == 302
+    volunteer.refresh_from_db()
+    assert volunteer.check_password(new)
+    assert not client.get(link, follow=True).context["validlink"]

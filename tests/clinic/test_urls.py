@@ -8,11 +8,20 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from clinic.roles import Role
 
-# Reachable without signing in: the sign-in pages, the language switch, and the partner intake
-# endpoint (token-authenticated, write-only: tests/response/test_partner.py).
-PUBLIC = {"login", "set_language", "admin:login", "response:partner_report"}
+# Reachable without signing in: the sign-in pages, the language switch, password reset, and the
+# partner intake endpoint (token-authenticated, write-only: tests/response/test_partner.py).
+PUBLIC = {
+    "login",
+    "set_language",
+    "admin:login",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "response:partner_report",
+}
 # Pages for any signed-in user, whatever their role.
-ANY_ROLE = {"home", "logout"}
+ANY_ROLE = {"home", "logout", "two_factor_setup", "two_factor_verify", "two_factor_recovery_codes"}
 ARG_VALUES = {
     "int": "1",
     "str": "x",

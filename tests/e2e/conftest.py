@@ -9,8 +9,6 @@ import shutil
 
 import pytest
 
-from tests.factories import TEST_PASSWORD
-
 CHROMIUM = os.environ.get("CLINIC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 E2E_ENABLED = os.environ.get("CLINIC_E2E") == "1"
 
@@ -24,6 +22,25 @@ def pytest_collection_modifyitems(config, items):
     if e2e:
         config.hook.pytest_deselected(items=e2e)
         items[:] = [item for item in items if item not in e2e]
+
+
+def sign_in(page, live_server, username):
+    """Password, then the code the user's authenticator shows, as a person would type them."""
+    from clinic.models import User
+    from clinic.two_factor import needs_two_factor
+    from tests.factories import TEST_PASSWORD, current_code, verified_device_for
+
+    user = User.objects.get(username=username)
+    device = verified_device_for(user)
+    page.goto(f"{live_server.url}/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if needs_two_factor(user):
+        page.get_by_label("Code").fill(current_code(device))
+        page.locator("main").get_by_role("button", name="Continue").click()
+        page.wait_for_load_state()
 
 
 @pytest.fixture(scope="session")
@@ -61,12 +78,3 @@ def laptop(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     yield context.new_page()
     context.close()
-
-
-def sign_in(page, live_server, username: str) -> None:
-    """Signs in through the sign-in page, as a person does."""
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()

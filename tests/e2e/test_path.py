@@ -118,6 +118,23 @@ def test_the_whole_path_from_a_spanish_phone_intake_to_the_attorney_with_the_cli
     assert "+1 312 555 0177" in office.locator("main").inner_text()
     _no_serious_violations(office, visited)
 
-    assert len(visited) >= 9
+    # A coordinator finds the client by A-number and by a misspelt name.
+    desk.get_by_role("navigation", name="Main").get_by_role("link", name="Find a client").click()
+    desk.wait_for_load_state()
+    desk.fill('[name="a_number"]', "A-208-555-301")
+    desk.get_by_role("button", name="Search").click()
+    desk.wait_for_load_state()
+    assert "Xiomara Quintanilla Ayala" in desk.locator("main").inner_text()
+    _no_serious_violations(desk, visited)
+    desk.fill('[name="a_number"]', "")
+    desk.fill('[name="name"]', "Xiomara Quintanila Ayala")  # one l short
+    desk.get_by_role("button", name="Search").click()
+    desk.wait_for_load_state()
+    desk.get_by_role("link", name="Xiomara Quintanilla Ayala").click()
+    desk.wait_for_load_state()
+    assert case.reference in desk.locator("main").inner_text()  # the cases panel on the client page
+    _no_serious_violations(desk, visited)
+
+    assert len(visited) >= 11
     desk.context.close()
     office.context.close()

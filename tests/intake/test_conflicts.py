@@ -196,3 +196,141 @@ def test_a_different_first_name_with_the_same_surname_is_not_a_match(volunteer):
     ClientFactory(given_names="John", family_names="Blackwell")
     _check, hits = _check_names(volunteer, "Owen", "Blackwell")
     assert hits == []
+
+
+@pytest.mark.parametrize(
+    ("existing", "new"),
+    [
+        # initials
+        (("José", "Hernández"), ("J.", "Hernández")),
+        (("Juan", "Hernández"), ("J.", "Hernández")),
+        (("J.", "Hernández"), ("Juan", "Hernández")),
+        (("José Luis", "Ramírez Ortiz"), ("José L.", "Ramírez Ortiz")),
+        # short forms of given names
+        (("María", "Castillo Reyes"), ("Ma.", "Castillo Reyes")),
+        (("María", "Castillo Reyes"), ("Ma", "Castillo Reyes")),
+        (("María Guadalupe", "Salazar"), ("Ma. Gpe.", "Salazar")),
+        (("Francisco", "Bonilla"), ("Fco.", "Bonilla")),
+        (("José", "Bonilla"), ("Jse.", "Bonilla")),
+        (("José", "Bonilla"), ("Jos.", "Bonilla")),
+        (("Guadalupe", "Zelaya"), ("Gpe.", "Zelaya")),
+        (("Fernando", "Zelaya"), ("Fdo.", "Zelaya")),
+        (("Antonio", "Zelaya"), ("Ant.", "Zelaya")),
+        (("Antonio", "Zelaya"), ("Anto.", "Zelaya")),
+        # particles and joined surnames
+        (("María", "de la Cruz"), ("María", "Delacruz")),
+        (("María", "Delacruz"), ("Maria", "De La Cruz")),
+        (("Pedro", "del Río"), ("Pedro", "Delrio")),
+        (("Anna", "van der Berg"), ("Anna", "Vanderberg")),
+        (("Rosa", "García López"), ("Rosa", "García y López")),
+        # the Arabic article
+        (("Omar", "Al-Hassan"), ("Omar", "Al Hassan")),
+        (("Omar", "Al-Hassan"), ("Omar", "Alhassan")),
+        (("Omar", "Al-Hassan"), ("Omar", "El-Hassan")),
+        (("Abd al-Rahman", "Saleh"), ("Abdulrahman", "Saleh")),
+        (("Abd al-Rahman", "Saleh"), ("Abdel Rahman", "Saleh")),
+        # transliterations
+        (("Mohammed", "Darwish"), ("Muhammad", "Darwish")),
+        (("Mohamed", "Darwish"), ("Mohammad", "Darwish")),
+        (("Muhamad", "Darwish"), ("Mohammed", "Darwish")),
+        (("Yusuf", "Khalil"), ("Youssef", "Khalil")),
+        (("Yousef", "Khalil"), ("Yusuf", "Khalil")),
+        (("Hussein", "Nasser"), ("Husain", "Nasser")),
+        (("Hussain", "Nasser"), ("Hussein", "Nasser")),
+        (("Ahmed", "Qasim"), ("Ahmad", "Qasim")),
+        (("Oleksandr", "Shevchenko"), ("Aleksandr", "Shevchenko")),
+        (("Alexander", "Shevchenko"), ("Oleksandr", "Shevchenko")),
+        (("Sergei", "Ivanov"), ("Sergey", "Ivanov")),
+        (("Yevgeny", "Petrov"), ("Evgeny", "Petrov")),
+        (("Lan", "Nguyễn"), ("Lan", "Nguyen")),
+        (("Lan", "Nguyen"), ("Lan", "Ngyuen")),
+        (("Jesús", "Ramos"), ("Jesus", "Ramos")),
+    ],
+)
+def test_it_finds_the_same_person_written_as_clinics_write_names(volunteer, existing, new):
+    known = ClientFactory(given_names=existing[0], family_names=existing[1])
+    _check, hits = _check_names(volunteer, *new)
+    assert [hit.matched_client_id for hit in hits] == [known.pk]
+
+
+@pytest.mark.parametrize(
+    ("existing", "new"),
+    [
+        (("María", "García López"), ("José", "García López")),
+        (("Juan", "Hernández"), ("Pedro", "Hernández")),
+        (("Mario", "García López"), ("María", "García López")),  # masculine and feminine forms
+        (("Juan", "Ortiz"), ("Juana", "Ortiz")),
+        (("Ma.", "Castillo Reyes"), ("José", "Castillo Reyes")),
+        (("J.", "Hernández"), ("Pedro", "Hernández")),
+        (("Mohammed", "Darwish"), ("Ahmed", "Darwish")),
+        (("María", "de la Cruz"), ("José", "Delacruz")),
+    ],
+)
+def test_different_given_names_with_the_same_surnames_do_not_match(volunteer, existing, new):
+    ClientFactory(given_names=existing[0], family_names=existing[1])
+    _check, hits = _check_names(volunteer, *new)
+    assert hits == []
+
+
+def test_initials_alone_match_nobody(volunteer):
+    ClientFactory(given_names="Juan", family_names="Hernández")
+    _check, hits = _check_names(volunteer, "J.", "H.")
+    assert hits == []
+
+
+def test_an_initial_scores_below_the_written_name(volunteer):
+    known = ClientFactory(given_names="Juan", family_names="Hernández")
+    _check, [initial] = _check_names(volunteer, "J.", "Hernández")
+    _check, hits = _check_names(volunteer, "Juan", "Hernández")
+    [written] = [hit for hit in hits if hit.matched_client_id == known.pk]
+    assert initial.score < written.score == 100
+
+
+def test_an_adverse_party_written_with_a_short_form_is_a_hit(volunteer):
+    known = ClientFactory(given_names="Francisco", family_names="Mendoza Rivas")
+    _check, hits = _check_names(volunteer, "Elena", "Vargas", parties=["Fco. Mendoza Rivas"])
+    assert [(h.searched_kind, h.matched_client_id) for h in hits] == [(NameKind.ADVERSE, known.pk)]
+
+
+def test_a_never_contact_party_written_differently_cannot_become_the_safe_contact(coordinator):
+    client = ClientFactory(safe_contact_name="Ma. Gpe. Castillo")
+    with pytest.raises(ValidationError, match="never contact"):
+        adverse_parties_set(
+            client=client,
+            parties=[Party(name="María Guadalupe Castillo", never_contact=True)],
+            acting_user=coordinator,
+        )
+
+
+def test_rederiving_the_index_gives_what_indexing_gives(volunteer):
+    from intake.models import SearchKey, SearchName, SearchToken
+    from intake.services.clients import search_index_rederive
+
+    known = ClientFactory(given_names="Ma. Gpe.", family_names="de la Cruz", parties=["Abdel Rahman Saleh"])
+    indexed = sorted(SearchName.objects.values_list("normalised", flat=True))
+    keys = sorted(SearchKey.objects.values_list("key", "token"))
+    SearchName.objects.update(normalised="stale")
+    SearchKey.objects.all().delete()
+    SearchToken.objects.all().delete()
+    assert search_index_rederive() == 2
+    assert sorted(SearchName.objects.values_list("normalised", flat=True)) == indexed
+    assert indexed == ["abdalrahman saleh", "delacruz guadalupe maria"]
+    assert sorted(SearchKey.objects.values_list("key", "token")) == keys
+    _check, hits = _check_names(volunteer, "María Guadalupe", "Delacruz")
+    assert [hit.matched_client_id for hit in hits] == [known.pk]
+
+
+def test_the_rebuild_command_indexes_clients_that_were_loaded_without_it(volunteer):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from intake.models import Client, SearchName
+
+    loaded = Client.objects.create(given_names="Fco.", family_names="Zúñiga Portillo")
+    assert not SearchName.objects.filter(client=loaded).exists()
+    out = StringIO()
+    call_command("conflict_index_rebuild", stdout=out)
+    assert "Indexed the names of 1 clients." in out.getvalue()
+    _check, hits = _check_names(volunteer, "Francisco", "Zuniga Portillo")
+    assert [hit.matched_client_id for hit in hits] == [loaded.pk]

@@ -6,14 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from clinic.roles import Role
-from intake.models import Client, Intake
+from intake.models import Client, ClientMatch, Intake
 from intake.services import (
     Identity,
     IntakeStateError,
     Means,
     Party,
     Situation,
-    client_save_identity,
+    client_create,
     intake_decline,
     intake_emergency_create,
     intake_refer,
@@ -44,7 +44,7 @@ def _raw(table: str, column: str, pk: int) -> str:
 
 
 def test_personal_data_is_not_stored_in_plaintext(volunteer):
-    client, _created = client_save_identity(
+    client = client_create(
         identity=Identity(
             given_names="Samira",
             family_names="Haddad",
@@ -78,27 +78,32 @@ def test_the_narrative_and_draft_are_not_stored_in_plaintext(volunteer):
     assert Intake.objects.get(pk=intake.pk).narrative == "Llegó en 2019."
 
 
-def test_a_known_a_number_links_the_existing_client_instead_of_a_duplicate(volunteer):
-    known, _ = client_save_identity(
-        identity=Identity(given_names="Lucía", family_names="Paredes", a_number="012345678"),
+def test_a_known_a_number_is_only_a_possible_match_and_the_known_client_is_untouched(volunteer):
+    known = client_create(
+        identity=Identity(given_names="Lucía", family_names="Paredes", a_number="012345678", phone="555-1"),
         acting_user=volunteer,
     )
     intake = _submit(
         intake_start(acting_user=volunteer),
         volunteer,
-        principal=Identity(given_names="Lucia", family_names="Paredes Rios", a_number="012345678"),
+        principal=Identity(
+            given_names="Lucia", family_names="Paredes Rios", a_number="012345678", phone="555-2"
+        ),
     )
-    assert intake.client == known
-    assert Client.objects.count() == 1
-    assert [alias.name for alias in known.aliases.all()] == ["Lucia Paredes Rios"]
+    assert intake.client != known and intake.client == intake.submitted_client
+    [match] = intake.client_matches.all()
+    assert (match.known_client, match.key, match.status) == (known, ClientMatch.Key.A_NUMBER, "pending")
+    known.refresh_from_db()
+    assert (known.phone, list(known.aliases.all()), known.history.count()) == ("555-1", [], 1)
 
 
-def test_a_known_name_and_date_of_birth_link_the_existing_client(volunteer):
+def test_a_known_name_and_date_of_birth_are_a_possible_match(volunteer):
     identity = Identity(given_names="Wei", family_names="Zhang", date_of_birth=date(1985, 1, 2))
-    known, _ = client_save_identity(identity=identity, acting_user=volunteer)
+    known = client_create(identity=identity, acting_user=volunteer)
     again = Identity(given_names="ZHANG", family_names="wei", date_of_birth=date(1985, 1, 2), phone="555")
-    client, created = client_save_identity(identity=again, acting_user=volunteer)
-    assert (client, created, client.phone) == (known, False, "555")
+    intake = _submit(intake_start(acting_user=volunteer), volunteer, principal=again)
+    [match] = intake.client_matches.all()
+    assert (match.known_client, match.key) == (known, ClientMatch.Key.NAME_DOB)
 
 
 def test_a_family_comes_in_as_linked_clients_of_their_own(volunteer):

@@ -23,7 +23,7 @@ def test_opening_a_response_copies_the_call_and_starts_reported(volunteer, intak
     assert response.reported_at == intake.submitted_at
     assert response.caller_name == "Llamante Inventado" and response.caller_phone == "+1 555 010 0123"
     assert response.taken_place == "Detenido en la calle"
-    assert response.client == intake.client and response.possible_client is None
+    assert response.client == intake.client
     assert response.reference.startswith("RR-") and len(response.reference) == 12
     assert response.history.count() == 1
 
@@ -83,17 +83,21 @@ def test_a_person_released_before_being_found_skips_straight_to_released(respons
     assert response.outcome_at is not None and response.located_at is None and not response.is_open
 
 
-def test_a_known_client_is_only_a_possible_match_until_a_coordinator_confirms(volunteer, coordinator):
+def test_a_returning_client_is_linked_only_when_a_coordinator_confirms_it_on_the_intake(
+    volunteer, coordinator
+):
+    from intake.models import ClientMatch
+    from intake.services.matches import client_match_confirm
+
     known = ClientFactory(a_number="900099999")
-    IntakeFactory(client=known)  # an earlier matter: the blind index will find them
+    IntakeFactory(client=known)  # an earlier matter: the blind index finds them
     intake = emergency_intake(volunteer=volunteer, a_number="900099999")
-    assert intake.client == known
     response = open_response(intake=intake, acting_user=volunteer)
-    assert response.client is None and response.possible_client == known
-    with pytest.raises(ResponseStateError):
-        services.response_client_confirm(response=response, acting_user=volunteer)
-    response = services.response_client_confirm(response=response, acting_user=coordinator)
-    assert response.client == known and response.possible_client is None and response.client_confirmed_at
+    assert response.client != known  # the record typed, until a coordinator decides
+    match = ClientMatch.objects.get(intake=intake)
+    client_match_confirm(match=match, accept=[], acting_user=coordinator)
+    response.refresh_from_db()
+    assert response.client == known
 
 
 def test_naming_who_is_on_it_gives_waiting_checklist_items_their_owner(response, coordinator, attorney):

@@ -37,3 +37,13 @@ def test_error_reports_hide_every_submitted_value(rf):
     cleaned = RedactingExceptionReporterFilter().get_post_parameters(request)
     assert "A012345678" not in str(cleaned)
     assert "Testina" not in str(cleaned)
+
+
+def test_the_error_page_shows_nothing_submitted_and_no_settings(rf, settings):
+    from django.views.defaults import server_error
+
+    request = rf.post("/intake/new/", {"a_number": "A-123-456-789", "narrative": "secret story"})
+    content = server_error(request).content.decode()
+    assert "Something went wrong" in content
+    for leaked in ("123-456-789", "secret story", settings.SECRET_KEY, "DATABASES"):
+        assert leaked not in content

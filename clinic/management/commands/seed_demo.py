@@ -3,7 +3,7 @@ import secrets
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from clinic.demo import DEMO_USERS
+from clinic.demo import DEMO_USERS, demo_totp_secret
 from clinic.registry import demo_parts
 
 
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for part in demo_parts():  # each app registers its part in its AppConfig.ready()
                 part.seed(password=password, users=users)
-        self.stdout.write("Demo sign-ins (username / password):")
+        self.stdout.write("Demo sign-ins (username / password / two-factor secret for an authenticator app):")
         for username, _first, _last, role, _on_call in DEMO_USERS:
-            self.stdout.write(f"  {username:<12} {password}   ({role})")
+            self.stdout.write(f"  {username:<12} {password}   {demo_totp_secret(username)}   ({role})")
+        self.stdout.write("Or print a demo user's current code with: manage.py demo_code USERNAME")
