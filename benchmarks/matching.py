@@ -228,11 +228,13 @@ def main() -> None:
 
     started = time.perf_counter()
     add_cases(rng, SMALL_DB, attorneys, coordinator, target=target, target_count=TARGET_CASES)
+    call_command("recount_attorney_loads", verbosity=0)  # bulk inserts skip the services
     print(f"built {SMALL_DB} cases in {time.perf_counter() - started:.1f} s", flush=True)
     small = measure(f"{SMALL_DB:,} cases", case, target)
 
     started = time.perf_counter()
     add_cases(rng, args.large - SMALL_DB, attorneys, coordinator)
+    call_command("recount_attorney_loads", verbosity=0)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -241,7 +243,11 @@ def main() -> None:
 
     ratio = large["page_median"] / small["page_median"]
     print(f"caseload {args.large:,} vs {SMALL_DB:,} cases: {ratio:.2f}x (goal <= 1.5x)")
-    print(f"matching goal < 50 ms: median {large['match_median']:.1f} ms at {args.large:,} cases")
+    growth = large["match_median"] / small["match_median"]
+    print(
+        f"matching {args.large:,} vs {SMALL_DB:,} cases: {growth:.2f}x (goal <= 1.2x); "
+        f"median {large['match_median']:.1f} ms (goal < 25 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ class TimeEntryForm(forms.ModelForm):
     class Meta:
         model = TimeEntry
         fields = ["worked_on", "hours", "description", "grant"]
-        widgets = {"worked_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"worked_on": forms.DateInput(attrs={"type": "date"}), "description": forms.TextInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 """Reads that pages share, with their prefetching inside."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
@@ -9,6 +11,10 @@ from cases.models import Assignment, AttorneyProfile, Case, Hearing, Note, Offer
 from cases.services.funding import INELIGIBLE_FOR_LSC
 from clinic.history import HistoryRow, history_rows
 from clinic.models import User
+
+# An attorney's load: open assignments on cases in these states (closed ones no longer count).
+LOAD_STATUSES = (Case.Status.ACTIVE, Case.Status.OFFERED)
+ANSWERED_OFFER_STATUSES = (Offer.Status.ACCEPTED, Offer.Status.DECLINED, Offer.Status.EXPIRED)
 
 
 def _next_hearing(field: str = "starts_at") -> Subquery:
@@ -51,11 +57,49 @@ def open_offers_for_attorney(*, user: User) -> QuerySet[Offer]:
     )
 
 
-def case_list(*, status: str | None = None) -> QuerySet[Case]:
-    cases = Case.objects.all()
+CASE_LIST_ORDER = ("-is_detained", "opened_at", "pk")  # served by the case_list indexes
+
+
+@dataclass
+class CasePage:
+    """One page of a list that is not counted: "more" is known by fetching one row too many."""
+
+    cases: list[Case]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def case_list(*, status: str | None = None, page: int = 1, per_page: int = 50) -> CasePage:
+    """The coordinator's list, detained first then oldest: one page, in one query.
+
+    The page's ids are taken in index order (an inner query that reads no case row beyond the
+    page's), and only those rows are joined and given their next hearing. Nothing counts the whole
+    table: a clinic's history grows without bound, and the page needs only to know if more follow.
+    """
+    page = max(1, page)
+    ids = Case.objects.order_by(*CASE_LIST_ORDER)
     if status:
-        cases = cases.filter(status=status)
-    return with_next_hearing(cases).select_related("client", "grant").order_by("-is_detained", "opened_at")
+        ids = ids.filter(status=status)
+    start = (page - 1) * per_page
+    ids = ids.values("pk")[start : start + per_page + 1]
+    rows = list(
+        with_next_hearing(Case.objects.filter(pk__in=ids))
+        .select_related("client", "grant")
+        .order_by(*CASE_LIST_ORDER)
+    )
+    return CasePage(cases=rows[:per_page], number=page, has_next=len(rows) > per_page)
 
 
 def case_detail(*, case: Case) -> dict:
@@ -94,9 +138,15 @@ def case_history(*, case: Case) -> list[HistoryRow]:
 
 
 def case_counts(*, expiring_within: timedelta = timedelta(hours=24)) -> dict[str, int]:
-    """Figures for the coordinators' overview: cases by status and offers about to expire."""
-    by_status = dict(Case.objects.order_by().values_list("status").annotate(n=Count("pk")))
-    counts = {status: by_status.get(status, 0) for status in Case.Status.values}
+    """Figures for the coordinators' overview: open cases by status and offers about to expire.
+
+    Closed cases are not counted: they are most of the table, and the overview shows work to do.
+    """
+    open_statuses = [s for s in Case.Status.values if s != Case.Status.CLOSED]
+    by_status = dict(
+        Case.objects.filter(status__in=open_statuses).order_by().values_list("status").annotate(n=Count("pk"))
+    )
+    counts = {status: by_status.get(status, 0) for status in open_statuses}
     counts["offers_expiring"] = Offer.objects.filter(
         status=Offer.Status.OPEN, expires_at__lte=timezone.now() + expiring_within
     ).count()
@@ -164,3 +214,40 @@ def case_report_counts(*, period, grant=None) -> dict:
             Q(opened_at__lte=period.end_at) & (Q(closed_at__isnull=True) | Q(closed_at__gte=period.start_at))
         ).values("client_id"),
     }
+
+
+def attorney_figures(*, attorney_ids: Iterable[int] | None = None) -> dict[int, dict]:
+    """What the ranking needs about each attorney, counted from the assignments and offers.
+
+    The source of truth for `AttorneyStats`: the services store it for the attorneys they touch,
+    and `recount_attorney_loads` compares or rebuilds every row from it. Attorneys with nothing to
+    count are absent (their figures are all zero).
+    """
+    assignments = Assignment.objects.order_by()
+    offers = Offer.objects.order_by().filter(status__in=ANSWERED_OFFER_STATUSES)
+    if attorney_ids is not None:
+        attorney_ids = list(attorney_ids)
+        assignments = assignments.filter(attorney_id__in=attorney_ids)
+        offers = offers.filter(attorney_id__in=attorney_ids)
+    figures: dict[int, dict] = {}
+
+    def row(attorney_id: int) -> dict:
+        return figures.setdefault(attorney_id, empty_attorney_figures())
+
+    current = assignments.filter(ended_at__isnull=True, case__status__in=LOAD_STATUSES)
+    for attorney_id, n in current.values_list("attorney_id").annotate(n=Count("pk")):
+        row(attorney_id)["active_cases"] = n
+    for attorney_id, case_type, n in assignments.values_list("attorney_id", "case__case_type").annotate(
+        n=Count("pk")
+    ):
+        row(attorney_id)["cases_by_type"][case_type] = n
+    answered = offers.values_list("attorney_id").annotate(
+        answered=Count("pk"), accepted=Count("pk", filter=Q(status=Offer.Status.ACCEPTED))
+    )
+    for attorney_id, n_answered, n_accepted in answered:
+        row(attorney_id).update(offers_answered=n_answered, offers_accepted=n_accepted)
+    return figures
+
+
+def empty_attorney_figures() -> dict:
+    return {"active_cases": 0, "cases_by_type": {}, "offers_answered": 0, "offers_accepted": 0}

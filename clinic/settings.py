@@ -237,11 +237,50 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "media"
+
+
+def _documents_storage() -> dict:
+    bucket = envstr("CLINIC_DOCUMENTS_S3_BUCKET")
+    if not bucket:
+        location = DATA_DIR / "documents"
+        location.mkdir(mode=0o700, exist_ok=True)
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {
+                "location": location,
+                "base_url": None,
+                "file_permissions_mode": 0o600,
+                "directory_permissions_mode": 0o700,
+            },
+        }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": envstr("CLINIC_DOCUMENTS_S3_ENDPOINT_URL") or None,
+            "region_name": envstr("CLINIC_DOCUMENTS_S3_REGION") or None,
+            "access_key": envstr("CLINIC_DOCUMENTS_S3_ACCESS_KEY_ID") or None,
+            "secret_key": envstr("CLINIC_DOCUMENTS_S3_SECRET_ACCESS_KEY") or None,
+            "location": envstr("CLINIC_DOCUMENTS_S3_PREFIX", ""),
+            # Names are random and never reused; objects stay private and are never linked to.
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": True,
+            "addressing_style": envchoice(
+                "CLINIC_DOCUMENTS_S3_ADDRESSING", "auto", {"auto", "path", "virtual"}
+            ),
+        },
+    }
+
+
 # Static files are served by the project itself (no CDN); finders let a fresh checkout serve them
 # before collectstatic has run.
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Document bodies, always ciphertext (clinic/crypto/stream.py): in the data folder, or in an
+    # S3-compatible bucket when CLINIC_DOCUMENTS_S3_BUCKET is set.
+    "documents": _documents_storage(),
     # Finished funding reports: in the data folder, never under a public URL (downloads go through
     # a permission-checked, logged view).
     "reports": {
@@ -300,6 +339,8 @@ CELERY_TIMEZONE = TIME_ZONE
 # schedule on the Celery app.
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# Largest document accepted, in MiB; uploads are refused by content type and by this size.
+CLINIC_DOCUMENT_MAX_MB = envint("CLINIC_DOCUMENT_MAX_MB", 50, minimum=1, maximum=10_240)
 # The clinic's name on reports and e-mails.
 CLINIC_NAME = envstr("CLINIC_NAME", "Immigrant Legal Defense")
 # Funding reports: counts below this are shown as "<N" (with complementary suppression), and the
@@ -331,7 +372,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where links in e-mails point (e.g. https://clinic.example.org).
 CLINIC_SITE_URL = envstr("CLINIC_SITE_URL", "http://127.0.0.1:8000")
 
-# Encryption keys (clinic/crypto.py): a key ring from CLINIC_KEYS, or a key file generated on
+# Encryption keys (clinic/crypto/): a key ring from CLINIC_KEYS, or a key file generated on
 # first run in the embedded default.
 CLINIC_KEYS = envstr("CLINIC_KEYS")
 CLINIC_INDEX_KEY = envstr("CLINIC_INDEX_KEY")

@@ -31,6 +31,21 @@ def client():
 
 
 @pytest.fixture(autouse=True)
+def document_storage(settings, tmp_path):
+    """Document ciphertext goes to a folder of the test's own, never to the data folder."""
+    location = tmp_path / "documents"
+    location.mkdir()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": location},
+        },
+    }
+    return location
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -10,12 +10,13 @@ from cases.models.cases import (
 from cases.models.codes import CaseType, ClosingCode, Outcome, ProblemCode
 from cases.models.funding import Funder, Grant
 from cases.models.hearings import Hearing
-from cases.models.network import AttorneyProfile
+from cases.models.network import AttorneyProfile, AttorneyStats
 from cases.models.offers import Offer
 
 __all__ = [
     "Assignment",
     "AttorneyProfile",
+    "AttorneyStats",
     "Case",
     "CaseGroupObjectPermission",
     "CaseType",

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from cases.models.codes import CaseType, ClosingCode, Outcome, ProblemCode
 from cases.models.funding import Grant
+from clinic.crypto import EncryptedTextField
 from intake.models import Client, Intake
 
 
@@ -71,7 +72,14 @@ class Case(models.Model):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
-        indexes = [models.Index(fields=["status", "opened_at"]), models.Index(fields=["case_type"])]
+        indexes = [
+            models.Index(fields=["status", "opened_at"]),
+            models.Index(fields=["case_type"]),
+            # The coordinator's list (detained first, then oldest), all and by status: the page is
+            # read off the index instead of sorting every case.
+            models.Index(fields=["-is_detained", "opened_at", "id"], name="case_list_order"),
+            models.Index(fields=["status", "-is_detained", "opened_at", "id"], name="case_list_status_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="closed") | ~models.Q(closing_code=""),
@@ -146,7 +154,8 @@ class Assignment(models.Model):
 class Note(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField(_("note"))
+    # Privileged attorney work product: encrypted at rest like the intake narrative.
+    body = EncryptedTextField(_("note"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -170,7 +179,8 @@ class TimeEntry(models.Model):
         decimal_places=1,
         validators=[MinValueValidator(Decimal("0.1")), validate_tenths],
     )
-    description = models.CharField(_("what was done"), max_length=300)
+    # Can reveal strategy or what the client said: encrypted at rest like a note.
+    description = EncryptedTextField(_("what was done"), max_length=300, validators=[MaxLengthValidator(300)])
     grant = models.ForeignKey(
         Grant,
         on_delete=models.PROTECT,

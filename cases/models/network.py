@@ -71,3 +71,43 @@ class AttorneyProfile(models.Model):
             )
         if not isinstance(self.languages, list) or not all(isinstance(code, str) for code in self.languages):
             raise ValidationError({"languages": _("Languages must be a list of language codes.")})
+
+
+class AttorneyStats(models.Model):
+    """What the ranking counts about an attorney, kept current by the services that change it.
+
+    Derived from assignments and offers (which keep their own history): the services recount an
+    attorney's row in the same transaction as the change, and `manage.py recount_attorney_loads`
+    rebuilds or checks every row. Ranking then reads one row per attorney instead of counting the
+    clinic's whole history on every request.
+    """
+
+    history_exempt_reason = (
+        "derived figures, recounted from assignments and offers (which keep history) by the services "
+        "and by recount_attorney_loads"
+    )
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="attorney_stats"
+    )
+    # Open assignments on active or offered cases: what counts against capacity.
+    active_cases = models.PositiveIntegerField(default=0)
+    # Every assignment ever, by case type ({"removal": 4}): experience with this kind of case.
+    cases_by_type = models.JSONField(default=dict, blank=True)
+    offers_answered = models.PositiveIntegerField(default=0)  # accepted, declined or expired
+    offers_accepted = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("attorney's figures")
+        verbose_name_plural = _("attorneys' figures")
+
+    def __str__(self) -> str:
+        return str(self.user_id)
+
+    def figures(self) -> dict:
+        return {
+            "active_cases": self.active_cases,
+            "cases_by_type": dict(self.cases_by_type or {}),
+            "offers_answered": self.offers_answered,
+            "offers_accepted": self.offers_accepted,
+        }

@@ -19,7 +19,12 @@ from cases.services.cases import (
 )
 from cases.services.funding import INELIGIBLE_FOR_LSC, funder_save, grant_check_client, grant_save
 from cases.services.hearings import hearing_create
-from cases.services.network import attorney_profile_save
+from cases.services.network import (
+    attorney_profile_save,
+    attorney_stats_disagreements,
+    attorney_stats_rebuild,
+    attorney_stats_recount,
+)
 from cases.services.offers import (
     offer_accept,
     offer_create,
@@ -38,6 +43,9 @@ __all__ = [
     "assignment_create",
     "assignment_end",
     "attorney_profile_save",
+    "attorney_stats_disagreements",
+    "attorney_stats_rebuild",
+    "attorney_stats_recount",
     "case_close",
     "case_open",
     "case_parties_set",

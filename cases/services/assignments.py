@@ -8,6 +8,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from cases.models import Assignment, Case
 from cases.services._base import CaseStateError, S, _lock, _move, _save
+from cases.services.network import attorney_stats_recount
 from clinic.models import User
 from clinic.permissions import has_role
 from clinic.roles import Role
@@ -35,6 +36,7 @@ def assignment_create(*, case: Case, attorney: User, role: str, acting_user: Use
     _save(assignment, acting_user)
     for perm in ROLE_PERMISSIONS[role]:
         assign_perm(perm, attorney, case)
+    attorney_stats_recount(attorney_ids=[attorney.pk])
     return assignment
 
 
@@ -52,4 +54,5 @@ def assignment_end(*, assignment: Assignment, acting_user: User) -> Assignment:
     if case.status == S.ACTIVE and not case.assignments.filter(ended_at__isnull=True).exists():
         _move(case, S.AWAITING_ASSIGNMENT)
         _save(case, acting_user, ["status"])
+    attorney_stats_recount(attorney_ids=[assignment.attorney_id])
     return assignment

@@ -14,6 +14,7 @@ from cases.models import Case, CaseType, ClosingCode, Grant, Hearing, Note, Offe
 from cases.services._base import CaseStateError, S, _lock, _move, _save
 from cases.services.funding import grant_check_client
 from cases.services.hearings import hearing_create
+from cases.services.network import attorney_stats_recount
 from cases.services.offers import _offer_finish
 from clinic.models import User
 from intake.models import ConflictCheck, Intake
@@ -89,11 +90,21 @@ def case_update(
 ) -> Case:
     case = _lock(case)
     grant_check_client(grant=grant, client=case.client)
+    retyped = case.case_type != case_type
     case.case_type, case.problem_code, case.is_detained = case_type, problem_code, is_detained
     case.court, case.grant = court, grant
     case.client_name_key = normalise_name(case.client.full_name)
     _save(case, acting_user)
+    if retyped:  # every attorney who ever held it counted it as experience of the old type
+        attorney_stats_recount(attorney_ids=case.assignments.values_list("attorney_id", flat=True))
     return case
+
+
+def _recount_holders(case: Case) -> None:
+    """The case's status decides whether it weighs on its attorneys' load."""
+    attorney_stats_recount(
+        attorney_ids=case.assignments.filter(ended_at__isnull=True).values_list("attorney_id", flat=True)
+    )
 
 
 @transaction.atomic
@@ -125,6 +136,7 @@ def case_close(
     _move(case, S.CLOSED)
     case.closing_code, case.outcome, case.closed_at = closing_code, outcome, timezone.now()
     _save(case, acting_user)
+    _recount_holders(case)
     return case
 
 
@@ -137,6 +149,7 @@ def case_reopen(*, case: Case, acting_user: User) -> Case:
     _move(case, S.ACTIVE if has_attorney else S.AWAITING_ASSIGNMENT)
     case.closing_code, case.closed_at, case.outcome = "", None, Outcome.PENDING
     _save(case, acting_user)
+    _recount_holders(case)
     return case
 
 

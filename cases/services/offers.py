@@ -14,6 +14,7 @@ from cases import tasks
 from cases.models import Assignment, Case, Offer
 from cases.services._base import CaseStateError, S, _lock, _move, _save
 from cases.services.assignments import assignment_create
+from cases.services.network import attorney_stats_recount
 from clinic.models import User
 from clinic.permissions import has_role
 from clinic.roles import Role
@@ -72,6 +73,8 @@ def offer_notify(*, offer_id: int) -> bool:
 def _offer_finish(offer: Offer, status: str, acting_user: User | None, reason: str = "") -> None:
     offer.status, offer.responded_at, offer.decline_reason = status, timezone.now(), reason
     _save(offer, acting_user, ["status", "responded_at", "decline_reason"])
+    if status != Offer.Status.WITHDRAWN:  # a withdrawn offer was never the attorney's answer
+        attorney_stats_recount(attorney_ids=[offer.attorney_id])
 
 
 def _return_to_queue_if_no_offers(case: Case, acting_user: User | None) -> None:

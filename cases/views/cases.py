@@ -4,7 +4,6 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -161,11 +160,15 @@ def case_list(request):
     status = request.GET.get("status") or ""
     if status not in Case.Status.values:
         status = ""
-    page = Paginator(selectors.case_list(status=status or None), 50).get_page(request.GET.get("page"))
+    try:
+        number = int(request.GET.get("page") or 1)
+    except ValueError:
+        number = 1
+    page = selectors.case_list(status=status or None, page=number)
     return render(
         request,
         "cases/case_list.html",
-        {"page": page, "cases": page.object_list, "status": status, "statuses": Case.Status.choices},
+        {"page": page, "cases": page.cases, "status": status, "statuses": Case.Status.choices},
     )
 
 

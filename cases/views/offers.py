@@ -28,11 +28,21 @@ from clinic.models import User
 from clinic.permissions import role_required
 from clinic.roles import Role
 
+CASELOAD_PAGE = 50
+
 
 @role_required(Role.ATTORNEY)
 def caseload(request):
     offers = list(selectors.open_offers_for_attorney(user=request.user))
-    cases = list(selectors.cases_for_attorney(user=request.user))
+    try:
+        number = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        number = 1
+    # A page at a time: the database orders the attorney's cases, the page renders fifty of them.
+    start = (number - 1) * CASELOAD_PAGE
+    cases = list(selectors.cases_for_attorney(user=request.user)[start : start + CASELOAD_PAGE + 1])
+    page = selectors.CasePage(cases=cases[:CASELOAD_PAGE], number=number, has_next=len(cases) > CASELOAD_PAGE)
+    cases = page.cases
     now = timezone.now()
     soon = now + timezone.timedelta(days=14)
     for case in cases:
@@ -44,7 +54,7 @@ def caseload(request):
         offer.is_urgent = offer.case.is_detained or (
             offer.next_hearing_at is not None and offer.next_hearing_at <= soon
         )
-    return render(request, "cases/caseload.html", {"offers": offers, "cases": cases})
+    return render(request, "cases/caseload.html", {"offers": offers, "cases": cases, "page": page})
 
 
 @require_POST

@@ -26,7 +26,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
     def attorney(self, create, extracted, **kwargs):
         if create and extracted:
             # Through the service, so that tests hold the permissions assignment really grants.
-            from cases.services import assignment_create
+            from cases.services import assignment_create, attorney_stats_recount
 
             wanted = Case.Status.ACTIVE if self.status == Case.Status.AWAITING_ASSIGNMENT else self.status
             Case.objects.filter(pk=self.pk).update(status=Case.Status.ACTIVE)  # only active cases take one
@@ -35,6 +35,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
             )
             Case.objects.filter(pk=self.pk).update(status=wanted)  # e.g. a closed case from its history
             self.refresh_from_db()
+            attorney_stats_recount(attorney_ids=[extracted.pk])  # as the service that closed it would
 
 
 class AttorneyProfileFactory(factory.django.DjangoModelFactory):
@@ -52,11 +53,19 @@ class AttorneyProfileFactory(factory.django.DjangoModelFactory):
 class OfferFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Offer
+        skip_postgeneration_save = True
 
     case = factory.SubFactory(CaseFactory, status=Case.Status.OFFERED)
     attorney = factory.SubFactory(UserFactory, role=Role.ATTORNEY)
     offered_by = factory.SubFactory(UserFactory, role=Role.COORDINATOR)
     expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(hours=48))
+
+    @factory.post_generation
+    def answered(self, create, extracted, **kwargs):
+        if create:  # an offer made with its answer counts as the service that answered it would
+            from cases.services import attorney_stats_recount
+
+            attorney_stats_recount(attorney_ids=[self.attorney_id])
 
 
 class HearingFactory(factory.django.DjangoModelFactory):

@@ -116,10 +116,10 @@ def test_experience_with_the_case_type_counts(detained_spanish_speaker):
     assert names(ranked) == ["Veteran", "Newcomer"]
 
 
-def test_ranking_takes_a_fixed_number_of_queries(detained_spanish_speaker, django_assert_max_num_queries):
+def test_ranking_takes_a_fixed_number_of_queries(detained_spanish_speaker, django_assert_num_queries):
     for i in range(25):
         profile(firm=f"Firm {i}", languages=["es"] if i % 2 else ["en"])
-    with django_assert_max_num_queries(9):
+    with django_assert_num_queries(6):
         matches = rank_attorneys(case=detained_spanish_speaker)
     assert len(matches) == 25
 
@@ -156,3 +156,16 @@ def test_an_unknown_filter_name_relaxes_nothing(client, coordinator, awaiting_ca
     assert "No detained" not in html.content.decode()
     client.force_login(attorney)
     assert client.get(reverse("cases:case_match", args=[awaiting_case.public_id])).status_code == 404
+
+
+def test_ranking_reads_stored_loads_instead_of_counting_the_history(
+    detained_spanish_speaker, django_assert_num_queries
+):
+    busy = profile(firm="Busy", capacity=50)
+    for _ in range(6):
+        CaseFactory(attorney=busy.user, case_type=REMOVAL)
+    for _ in range(4):
+        CaseFactory(attorney=busy.user, case_type=REMOVAL, status="closed", closing_code="IB")
+    with django_assert_num_queries(6):
+        (match,) = rank_attorneys(case=detained_spanish_speaker)
+    assert (match.candidate.load, match.candidate.same_type_cases) == (6, 10)

@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
@@ -288,9 +289,31 @@ def test_the_case_list_query_count_does_not_grow_with_cases(
     for case in CaseFactory.create_batch(how_many):
         HearingFactory(case=case)
     client.force_login(coordinator)
-    # session, user, roles, count, cases, and the session save (savepoint, update, release)
-    with django_assert_num_queries(8):
+    # session, user, roles, the page's cases (nothing counts the table), and the session save
+    # (savepoint, update, release)
+    with django_assert_num_queries(7):
         assert client.get(reverse("cases:case_list")).status_code == 200
+    with django_assert_num_queries(7):
+        assert client.get(reverse("cases:case_list"), {"status": "awaiting", "page": 2}).status_code == 200
+
+
+def test_the_case_list_pages_detained_first_then_oldest_without_counting(client, coordinator, volunteer):
+    from cases import selectors
+
+    CaseFactory.create_batch(3)
+    detained = CaseFactory(is_detained=True)
+    first = selectors.case_list(per_page=2)
+    assert first.cases[0] == detained and first.has_next and not first.has_previous
+    second = selectors.case_list(per_page=2, page=2)
+    assert len(second.cases) == 2 and not second.has_next and second.has_previous
+    assert not set(first.cases) & set(second.cases)
+
+    client.force_login(coordinator)
+    past_the_end = client.get(reverse("cases:case_list"), {"page": "2"}).content.decode()
+    assert "No more cases" in past_the_end
+    assert client.get(reverse("cases:case_list"), {"page": "x"}).status_code == 200
+    client.force_login(volunteer)
+    assert client.get(reverse("cases:case_list")).status_code == 403
 
 
 def test_the_funding_page_query_count_does_not_grow_with_grants(
@@ -306,7 +329,6 @@ def test_the_funding_page_query_count_does_not_grow_with_grants(
 
 
 def test_the_case_page_query_count_does_not_grow_with_notes_time_and_history(client, attorney, coordinator):
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from cases import services
@@ -356,7 +378,6 @@ def test_an_attorney_cannot_add_attorneys_to_their_own_case(client, attorney, ot
 
 
 def test_the_matching_page_query_count_does_not_grow_with_attorneys(client, coordinator, awaiting_case):
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     def queries() -> int:
@@ -524,3 +545,49 @@ def test_the_client_page_lists_the_clients_cases_for_coordinators(client, coordi
     assert reverse("cases:case_detail", args=[case.public_id]) in html
     client.force_login(attorney)
     assert client.get(reverse("intake:client_detail", args=[case.client.public_id])).status_code == 403
+
+
+def test_the_case_history_query_count_does_not_grow_with_assignments_and_offers(
+    client, coordinator, django_assert_num_queries, django_assert_max_num_queries
+):
+    from cases import services
+    from tests.factories import UserFactory
+
+    case = CaseFactory(attorney=UserFactory(role="attorney"))
+    OfferFactory(case=case, offered_by=coordinator)
+    url = reverse("cases:case_history", args=[case.public_id])
+    client.force_login(coordinator)
+    # one query per kind of record and per related model it names, whatever their number
+    with django_assert_max_num_queries(24) as few:
+        assert client.get(url).status_code == 200
+
+    for _ in range(5):
+        held = services.assignment_create(
+            case=case, attorney=UserFactory(role="attorney"), role="co_counsel", acting_user=coordinator
+        )
+        services.assignment_end(assignment=held, acting_user=coordinator)
+        if Case.objects.get(pk=case.pk).status != Case.Status.ACTIVE:
+            Case.objects.filter(pk=case.pk).update(status=Case.Status.ACTIVE)
+    OfferFactory.create_batch(5, case=case, offered_by=coordinator)
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert response.content.decode().count("Co-counsel") >= 5
+
+
+def test_another_attorney_cannot_read_a_case_history(client, other_attorney, case):
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:case_history", args=[case.public_id])).status_code == 404
+
+
+def test_the_caseload_shows_fifty_cases_a_page(client, attorney, other_attorney):
+    from cases.views.offers import CASELOAD_PAGE
+
+    for _ in range(CASELOAD_PAGE + 2):
+        CaseFactory(attorney=attorney)
+    client.force_login(attorney)
+    first = client.get(reverse("cases:caseload"))
+    assert len(first.context["cases"]) == CASELOAD_PAGE and first.context["page"].has_next
+    second = client.get(reverse("cases:caseload"), {"page": 2})
+    assert len(second.context["cases"]) == 2 and not second.context["page"].has_next
+    client.force_login(other_attorney)
+    assert client.get(reverse("cases:caseload")).context["cases"] == []
