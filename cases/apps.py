@@ -11,6 +11,7 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from cases import demo, panels, selectors
+        from cases.views.response import response_panel
         from clinic.registry import (
             register_demo,
             register_landing,
@@ -46,6 +47,7 @@ class CasesConfig(AppConfig):
             context=lambda request: {"deadlines": selectors.deadline_counts(today=timezone.localdate())},
             order=15,
         )
+        register_panel("response", "case", response_panel, order=10)
         register_demo("cases", demo.seed, order=20)
         # Offers expire by a periodic scan, not by countdowns held in the broker (which a restart or
         # a visibility timeout would lose or repeat).

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from cases import views
+from cases.views import response as response_views
 
 app_name = "cases"
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("funding/grants/new/", views.grant_edit, name="grant_create"),
     path("funding/grants/<int:pk>/", views.grant_edit, name="grant_edit"),
     path("intake/<uuid:public_id>/accept/", views.intake_accept, name="intake_accept"),
+    path("response/<uuid:public_id>/open/", response_views.response_open_case, name="response_open_case"),
     path("offers/<int:pk>/accept/", views.offer_accept, name="offer_accept"),
     path("offers/<int:pk>/decline/", views.offer_decline, name="offer_decline"),
     path("<uuid:public_id>/", views.case_detail, name="case_detail"),

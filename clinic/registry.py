@@ -24,7 +24,7 @@ from datetime import timedelta
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
-PANEL_PAGES = frozenset({"case", "client", "intake"})
+PANEL_PAGES = frozenset({"case", "client", "intake", "response"})
 
 
 @dataclass(frozen=True)

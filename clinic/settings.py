@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "clinic",
     "intake",
+    "response",
     "cases",
     "documents",
     "reports",
@@ -349,6 +350,15 @@ CLINIC_PRO_BONO_HOURLY_RATE = envint("CLINIC_PRO_BONO_HOURLY_RATE", 200, minimum
 
 # Hours an attorney has to answer a case offer before it expires and the case returns to the queue.
 CLINIC_OFFER_EXPIRY_HOURS = envint("CLINIC_OFFER_EXPIRY_HOURS", 48, minimum=1, maximum=24 * 30)
+
+# Rapid response (response/): hours between reminders to check the locator again while a detained
+# person is not yet located; days a response that never became a case keeps its caller's details;
+# reports a partner alert network may send per hour through the partner endpoint.
+CLINIC_LOCATOR_RECHECK_HOURS = envint("CLINIC_LOCATOR_RECHECK_HOURS", 4, minimum=1, maximum=72)
+CLINIC_RESPONSE_CALLER_RETENTION_DAYS = envint(
+    "CLINIC_RESPONSE_CALLER_RETENTION_DAYS", 30, minimum=1, maximum=3650
+)
+CLINIC_PARTNER_REPORTS_PER_HOUR = envint("CLINIC_PARTNER_REPORTS_PER_HOUR", 30, minimum=1, maximum=10_000)
 
 # E-mail: to the console unless configured. Messages never carry personal data.
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

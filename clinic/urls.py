@@ -38,6 +38,7 @@ urlpatterns = [
     path("accounts/two-factor/<int:pk>/reset/", two_factor_views.two_factor_reset, name="two_factor_reset"),
     path("language/", login_not_required(set_language), name="set_language"),
     path("intake/", include("intake.urls")),
+    path("response/", include("response.urls")),
     path("cases/", include("cases.urls")),
     path("documents/", include("documents.urls")),
     path("reports/", include("reports.urls")),

@@ -20,7 +20,8 @@ from tests.cases.factories import (
     OfferFactory,
 )
 
-NOT_CASE_URLS = {"intake_accept", "funder_edit", "grant_edit"}  # role-guarded, tested on their own
+# Role-guarded, tested on their own.
+NOT_CASE_URLS = {"intake_accept", "response_open_case", "funder_edit", "grant_edit"}
 
 
 def _case_urls(case, offer, assignment):

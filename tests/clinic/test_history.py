@@ -8,7 +8,7 @@ history.
 import pytest
 from django.apps import apps
 
-PROJECT_APPS = ("clinic", "intake", "cases", "documents")
+PROJECT_APPS = ("clinic", "intake", "response", "cases", "documents", "reports")
 EXEMPTIONS_ALLOWED = {
     "clinic.AccessEvent",
     "clinic.NotificationSent",

@@ -8,7 +8,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from clinic.roles import Role
 
-# Reachable without signing in: the sign-in pages and the language switch.
+# Reachable without signing in: the sign-in pages, the language switch, password reset, and the
+# partner intake endpoint (token-authenticated, write-only: tests/response/test_partner.py).
 PUBLIC = {
     "login",
     "set_language",
@@ -18,6 +19,7 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
     "cases:calendar_feed",  # calendar apps cannot sign in: its secret token is the key, a wrong one 404s
+    "response:partner_report",
 }
 # Pages for any signed-in user, whatever their role.
 ANY_ROLE = {"home", "logout", "two_factor_setup", "two_factor_verify", "two_factor_recovery_codes"}
