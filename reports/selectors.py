@@ -14,12 +14,14 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cases.models import CaseType, ClosingCode, Grant, Hearing, Outcome, ProblemCode
-from cases.selectors import case_report_counts
+from cases.selectors import case_report_counts, deadline_report_counts
 from clinic.aggregates import Period
 from clinic.templatetags.clinic_tags import language_names
 from intake.models import Intake, OutreachEvent
 from intake.selectors import intake_clients, intake_report_counts, outreach_report_counts
 from reports.suppression import Table, suppress
+from response.models import Response
+from response.selectors import response_figures
 
 
 @dataclass
@@ -51,6 +53,10 @@ def _days(value: timedelta | None) -> str:
     return _("%(days)s days") % {"days": round(value.total_seconds() / 86400, 1)}
 
 
+def _hours(value) -> str:
+    return "—" if value is None else _("%(hours)s hours") % {"hours": round(value, 1)}
+
+
 def _share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "—"
 
@@ -66,6 +72,8 @@ def funding_report_data(
         intake_clients(period=period, within=within).union(cases["client_ids"]).count()
     )  # unduplicated: a client with an intake and a case counts once
     outreach = outreach_report_counts(period=period)
+    deadlines = deadline_report_counts(period=period, grant=grant)
+    responses = response_figures(start=period.start_at, end=period.end_at)
     data = ReportData(period=period, grant=grant, threshold=threshold, hourly_rate=hourly_rate)
     pro_bono_hours = Decimal(cases["pro_bono_hours"])
     granted, decided = cases["relief_granted"], cases["decided"]
@@ -86,6 +94,16 @@ def funding_report_data(
         ),
         (_("Median time from intake to an attorney's acceptance"), _days(cases["median_to_acceptance"])),
         (_("Attorneys active"), str(cases["attorneys_active"])),
+        (_("Deadlines met"), str(deadlines["met"])),
+        (_("Deadlines missed"), str(deadlines["missed"])),
+        (_("Deadlines waived"), str(deadlines["waived"])),
+        (_("Detentions the rapid-response team took on"), str(responses["total"])),
+        (
+            _("Median hours from the call to locating the person"),
+            _hours(responses["median_hours_to_located"]),
+        ),
+        (_("Median hours from the call to representation"), _hours(responses["median_hours_to_represented"])),
+        (_("Transfers between facilities per person"), str(responses["transfers_per_person"] or 0)),
         (_("Workshops and forums held"), str(outreach["events"])),
         (_("People who attended them"), str(outreach["attendees"])),
         (_("Know-your-rights materials handed out"), str(outreach["materials"])),
@@ -135,6 +153,17 @@ def funding_report_data(
         _table("outreach_by_language", _("Workshops and forums by language"), _("Language"),
                outreach["by_language"], event_languages, quarters),
     ]  # fmt: skip
+    whole = _("Whole period")
+    tables.append(
+        _table(
+            "rapid_response_outcomes",
+            _("Rapid-response detentions by outcome"),
+            _("Outcome"),
+            {(status, whole): n for status, n in responses["by_outcome"].items() if n},
+            dict(Response.Status.choices),
+            [whole],
+        )
+    )
     data.tables = [suppress(table, threshold) for table in tables]
     if grant is None or grant.is_lsc_funded:
         lsc = cases["lsc_csr"]

@@ -19,6 +19,7 @@ from cases.selectors.cases import (
 from cases.selectors.deadlines import (
     Urgency,
     deadline_counts,
+    deadline_report_counts,
     deadlines_for_attorney,
     deadlines_for_coordinators,
     feed_deadlines,
@@ -41,6 +42,7 @@ __all__ = [
     "case_report_counts",
     "cases_for_attorney",
     "deadline_counts",
+    "deadline_report_counts",
     "deadlines_for_attorney",
     "deadlines_for_coordinators",
     "empty_attorney_figures",

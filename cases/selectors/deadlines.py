@@ -134,3 +134,20 @@ def feed_hearings(*, user: User | None, today: date) -> QuerySet[Hearing]:
     if user is not None:
         hearings = hearings.filter(_held_by(user))
     return hearings.select_related("case", "court").order_by("starts_at")
+
+
+def deadline_report_counts(*, period, grant=None) -> dict[str, int]:
+    """Reports: deadlines that fell due in `period`, met (done), missed (marked missed, or still open
+    after their day) and waived, counted by the database."""
+    today = timezone.localdate()
+    due = Deadline.objects.filter(due_date__gte=period.start, due_date__lte=period.end)
+    if grant is not None:
+        due = due.filter(case__grant=grant)
+    return due.aggregate(
+        met=Count("pk", filter=Q(status=Deadline.Status.DONE)),
+        missed=Count(
+            "pk", filter=Q(status=Deadline.Status.MISSED) | Q(status=Deadline.Status.OPEN, due_date__lt=today)
+        ),
+        waived=Count("pk", filter=Q(status=Deadline.Status.WAIVED)),
+        still_open=Count("pk", filter=Q(status=Deadline.Status.OPEN, due_date__gte=today)),
+    )

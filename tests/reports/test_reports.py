@@ -214,3 +214,23 @@ def test_the_command_writes_csv_files_and_refuses_bad_input(clinic, tmp_path):
         call_command(
             "funding_report", "--from", "2025-13-01", "--to", "2025-06-30", "--output", str(tmp_path)
         )
+
+
+def test_deadlines_met_and_missed_are_in_the_report(clinic, coordinator):
+    from cases.models import Deadline
+
+    granted, denied, still_open = clinic["cases"]
+    for case, status, day in (
+        (granted, Deadline.Status.DONE, dt.date(2025, 3, 3)),
+        (denied, Deadline.Status.DONE, dt.date(2025, 4, 3)),
+        (denied, Deadline.Status.MISSED, dt.date(2025, 4, 10)),
+        (still_open, Deadline.Status.OPEN, dt.date(2025, 5, 5)),  # open after its day: missed
+        (still_open, Deadline.Status.DONE, dt.date(2024, 5, 5)),  # outside the range
+    ):
+        Deadline.objects.create(
+            case=case, title="Filing", due_date=day, status=status, created_by=coordinator
+        )
+    data = funding_report_data(period=Period(START, END), grant=None, threshold=1, hourly_rate=Decimal(100))
+    summary = _summary(data)
+    assert (summary["Deadlines met"], summary["Deadlines missed"]) == ("2", "2")
+    assert summary["Detentions the rapid-response team took on"] == "0"
