@@ -80,6 +80,7 @@ def main() -> None:
         .splitlines()[-1]
     )
     kept = eval(names)  # noqa: S307 (our own printed list of strings)
+    live.cleanup()
     engine = "PostgreSQL" if args.database_url else "SQLite (embedded default)"
     print(f"{engine}: {args.submissions} submissions from {args.clients} clients, {args.workers} workers")
     print(f"  answered: {dict(statuses)}")

@@ -169,6 +169,13 @@ class LiveClinic:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
 
+    def cleanup(self) -> None:
+        """Stops the server and removes its data folder (database, keys, files)."""
+        import shutil
+
+        self.stop()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
     def __enter__(self) -> LiveClinic:
         return self
 

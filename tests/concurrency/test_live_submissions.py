@@ -46,7 +46,7 @@ def live():
     try:
         yield server
     finally:
-        server.stop()
+        server.cleanup()
         if database_url:
             with psycopg.connect(admin, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
