@@ -105,7 +105,9 @@ def test_the_whole_path_from_a_spanish_phone_intake_to_the_attorney_with_the_cli
 
     # The attorney reads the offer (what, not who), accepts, and opens the client section.
     office = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
-    sign_in(office, live_server, "attorney")
+    sign_in(office, live_server, "attorney")  # lands on their week; offers wait under My cases
+    office.get_by_role("navigation", name="Main").get_by_role("link", name="My cases").click()
+    office.wait_for_load_state()
     offer_text = office.locator("#offers-heading + ul").inner_text()
     assert "Chicago Immigration Court" in offer_text and "Asylum" in offer_text
     assert "Xiomara" not in offer_text

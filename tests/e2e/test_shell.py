@@ -29,6 +29,8 @@ def test_switching_to_spanish_translates_the_page(laptop, live_server, attorney)
     laptop.get_by_role("button", name="Change").click()
     laptop.wait_for_load_state()
     assert laptop.locator("html").get_attribute("lang") == "es"
+    laptop.locator(".site-nav").get_by_role("link", name="Mis casos").click()
+    laptop.wait_for_load_state()
     assert laptop.get_by_role("heading", level=1).inner_text() == "Mis casos"
 
 
