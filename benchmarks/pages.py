@@ -187,21 +187,18 @@ def build(args, rng: random.Random) -> dict:
 
 
 def session_cookie(user) -> str:
-    """A signed-in session made directly (and marked two-factor verified when django_otp is on)."""
-    from django.apps import apps
+    """A signed-in session made directly, marked as having passed the second factor."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
+
+    from clinic import two_factor
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    if apps.is_installed("django_otp.plugins.otp_static"):
-        from django_otp.plugins.otp_static.models import StaticDevice
-
-        device, _ = StaticDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
-        session["otp_device_id"] = device.persistent_id
+    session[two_factor.SESSION_KEY] = two_factor.verified_marker(user)
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
@@ -333,8 +330,11 @@ def main() -> None:
     failed = False
     for label, result in results.items():
         ratio = result["rps"] / baseline
-        ok = label == "sign-in page" or (ratio >= RATIO_GOAL and result["p95"] < P95_GOAL_MS)
-        failed |= not ok or bool(result["errors"])
+        # A page that answered anything but 200 (a redirect to sign-in, say) measured nothing.
+        ok = not result["errors"] and (
+            label == "sign-in page" or (ratio >= RATIO_GOAL and result["p95"] < P95_GOAL_MS)
+        )
+        failed |= not ok
         note = f" errors: {', '.join(result['errors'])}" if result["errors"] else ""
         print(
             f"{label:<24}{result['rps']:>8.1f}{result['p50']:>9.1f}{result['p95']:>9.1f}{ratio:>11.2f}  "

@@ -1,7 +1,29 @@
+import time
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+
+
+class IdleSessionMiddleware(SessionMiddleware):
+    """Sessions end after SESSION_COOKIE_AGE without a request, at most a minute late.
+
+    Django's SESSION_SAVE_EVERY_REQUEST keeps an idle timeout by writing the session on every page,
+    so on SQLite every page view would take the database's one write lock. Here a session that was
+    read but not changed is written again only when its last write is SESSION_REFRESH_SECONDS old.
+    """
+
+    TOUCHED_KEY = "clinic_touched_at"
+
+    def process_response(self, request, response):
+        session = getattr(request, "session", None)
+        if session is not None and session.accessed and not session.is_empty():
+            now = int(time.time())
+            if session.modified or now - session.get(self.TOUCHED_KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[self.TOUCHED_KEY] = now  # saved below, with a fresh expiry
+        return super().process_response(request, response)
 
 
 class NoStoreMiddleware:

@@ -80,7 +80,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "clinic.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -122,11 +122,12 @@ FORM_RENDERER = "clinic.forms.ClinicFormRenderer"
 _database_url = envstr("DATABASE_URL")
 # How long a write waits for another one's lock before the page answers "busy, try again".
 DB_LOCK_TIMEOUT_SECONDS = envint("DB_LOCK_TIMEOUT_SECONDS", 20, minimum=1, maximum=300)
+# Seconds a worker keeps its database connection between requests. Opening one costs more than a
+# whole list page's queries (SQLite runs its pragmas and registers Django's functions each time).
+DB_CONN_MAX_AGE = envint("DB_CONN_MAX_AGE", 60, minimum=0)
 if _database_url:
     try:
-        DATABASES = {
-            "default": dj_database_url.parse(_database_url, conn_max_age=envint("DB_CONN_MAX_AGE", 60))
-        }
+        DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=DB_CONN_MAX_AGE)}
         if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
                 f"-c lock_timeout={DB_LOCK_TIMEOUT_SECONDS * 1000}"
@@ -143,6 +144,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": _sqlite_path,
+            "CONN_MAX_AGE": DB_CONN_MAX_AGE,
             "OPTIONS": {
                 # WAL lets readers carry on while one request writes; IMMEDIATE transactions and a
                 # busy timeout make concurrent writers wait their turn instead of failing with
@@ -192,7 +194,8 @@ OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "Clinic")
 
 # Sessions end after 30 idle minutes.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Written again at most once a minute while in use (clinic.middleware.IdleSessionMiddleware).
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

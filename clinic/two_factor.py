@@ -38,13 +38,18 @@ def needs_two_factor(user: User) -> bool:
     return user.is_staff or user.is_superuser or user_roles(user) != {Role.VOLUNTEER.value}
 
 
+def verified_marker(user: User) -> str:
+    """What a verified session holds under SESSION_KEY: stale once the user's epoch moves on."""
+    return f"{user.pk}:{user.two_factor_epoch}"
+
+
 def is_verified(request: HttpRequest) -> bool:
-    return request.session.get(SESSION_KEY) == f"{request.user.pk}:{request.user.two_factor_epoch}"
+    return request.session.get(SESSION_KEY) == verified_marker(request.user)
 
 
 def mark_verified(request: HttpRequest) -> None:
     request.session.cycle_key()  # a session that gains the second factor gets a fresh key
-    request.session[SESSION_KEY] = f"{request.user.pk}:{request.user.two_factor_epoch}"
+    request.session[SESSION_KEY] = verified_marker(request.user)
 
 
 def confirmed_authenticator(user: User) -> TOTPDevice | None:

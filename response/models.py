@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinic.crypto import EncryptedTextField
+from clinic.models.choices import ChoiceLabels
 from intake.models import Client, Intake
 
 # No I, O, 0 or 1: a reference is read out over the phone.
@@ -60,7 +61,7 @@ class PartnerOrganisation(models.Model):
         return self.name
 
 
-class Response(models.Model):
+class Response(ChoiceLabels, models.Model):
     """One detention, from the call that reported it to its outcome."""
 
     class Status(models.TextChoices):

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from cases.models.codes import CaseType, ClosingCode, Outcome, ProblemCode
 from cases.models.funding import Grant
 from clinic.crypto import EncryptedTextField
+from clinic.models.choices import ChoiceLabels
 from intake.models import Client, Intake
 
 
@@ -22,7 +23,7 @@ def validate_tenths(value: Decimal) -> None:
         raise ValidationError(_("Record time in tenths of an hour (for example 0.3 or 1.5)."), code="tenths")
 
 
-class Case(models.Model):
+class Case(ChoiceLabels, models.Model):
     """A matter the clinic has taken on for a client."""
 
     class Status(models.TextChoices):
@@ -117,7 +118,7 @@ class CaseGroupObjectPermission(GroupObjectPermissionBase):
         verbose_name_plural = _("case permissions (group)")
 
 
-class Assignment(models.Model):
+class Assignment(ChoiceLabels, models.Model):
     """An attorney on a case. Ending it (ended_at) revokes their access to the case."""
 
     class Role(models.TextChoices):

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from cases.models.cases import Case
 from cases.models.hearings import Hearing
+from clinic.models.choices import ChoiceLabels
 
 
 class Trigger(models.TextChoices):
@@ -151,7 +152,7 @@ class CaseEvent(models.Model):
         return f"{self.get_kind_display()} {self.occurred_on:%Y-%m-%d}"
 
 
-class Deadline(models.Model):
+class Deadline(ChoiceLabels, models.Model):
     """A date by which something must be filed or done on a case."""
 
     class Status(models.TextChoices):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models.cases import Case
+from clinic.models.choices import ChoiceLabels
 
 
 def validate_time_zone(value: str) -> None:
@@ -51,7 +52,7 @@ class Court(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone)
 
 
-class Hearing(models.Model):
+class Hearing(ChoiceLabels, models.Model):
     """A scheduled appearance. `starts_at` is an aware instant; pages show it in the court's zone."""
 
     class Kind(models.TextChoices):

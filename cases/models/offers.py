@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models.cases import Case
+from clinic.models.choices import ChoiceLabels
 
 
-class Offer(models.Model):
+class Offer(ChoiceLabels, models.Model):
     """A coordinator's proposal that an attorney take a case. The first acceptance wins."""
 
     class Status(models.TextChoices):

@@ -22,6 +22,7 @@ from cases.models import (
 from cases.services.funding import INELIGIBLE_FOR_LSC
 from clinic.history import HistoryRow, history_rows
 from clinic.models import User
+from intake.selectors import client_private_columns
 
 # An attorney's load: open assignments on cases in these states (closed ones no longer count).
 LOAD_STATUSES = (Case.Status.ACTIVE, Case.Status.OFFERED)
@@ -63,6 +64,7 @@ def cases_for_attorney(*, user: User, status: str | None = Case.Status.ACTIVE) -
     return (
         with_next_deadline(with_next_hearing(cases))
         .select_related("client")
+        .defer(*client_private_columns("client"))
         .annotate(assignment_role=F("assignments__role"))
         .order_by(
             F("next_deadline_on").asc(nulls_last=True),
@@ -77,6 +79,7 @@ def open_offers_for_attorney(*, user: User) -> QuerySet[Offer]:
     return (
         Offer.objects.filter(attorney=user, status=Offer.Status.OPEN, expires_at__gt=timezone.now())
         .select_related("case", "case__client")
+        .defer(*client_private_columns("case__client"))
         .annotate(
             next_hearing_at=Subquery(
                 Hearing.objects.filter(case=OuterRef("case_id"), starts_at__gte=timezone.now())
@@ -128,6 +131,7 @@ def case_list(*, status: str | None = None, page: int = 1, per_page: int = 50) -
     rows = list(
         with_next_hearing(Case.objects.filter(pk__in=ids))
         .select_related("client", "grant")
+        .defer(*client_private_columns("client"))
         .order_by(*CASE_LIST_ORDER)
     )
     return CasePage(cases=rows[:per_page], number=page, has_next=len(rows) > per_page)

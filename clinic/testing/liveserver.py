@@ -34,6 +34,7 @@ import json, sys
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
+from clinic import two_factor
 from clinic.models import User
 prefix, role, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 out = []
@@ -46,13 +47,7 @@ for n in range(count):
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    try:
-        from django_otp.plugins.otp_static.models import StaticDevice
-    except ImportError:
-        pass
-    else:
-        device, _ = StaticDevice.objects.get_or_create(user=user, name="harness")
-        session["otp_device_id"] = device.persistent_id
+    session[two_factor.SESSION_KEY] = two_factor.verified_marker(user)
     session.create()
     out.append(session.session_key)
 print(json.dumps(out))

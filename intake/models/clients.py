@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinic.crypto import EncryptedDateField, EncryptedTextField
+from clinic.models.choices import ChoiceLabels
 from clinic.validators import validate_plausible_past_date
 
 
@@ -31,7 +32,7 @@ class Household(models.Model):
         return _("Household #%(pk)s") % {"pk": self.pk}
 
 
-class Client(models.Model):
+class Client(ChoiceLabels, models.Model):
     """A person the clinic helps. Identifiers that could expose them are encrypted (clinic/crypto.py)."""
 
     class LscEligibility(models.TextChoices):

@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinic.crypto import EncryptedTextField
+from clinic.models.choices import ChoiceLabels
 from clinic.validators import EARLIEST_PROCEEDING, PlausibleDate, validate_plausible_future_date
 from intake.models.clients import Client
 from intake.models.eligibility import PovertyGuideline
 
 
-class Intake(models.Model):
+class Intake(ChoiceLabels, models.Model):
     """One screening of a client: who took it, through which channel, and what was decided."""
 
     class Channel(models.TextChoices):

@@ -69,7 +69,7 @@ def test_a_volunteer_sees_only_their_own_open_intakes(client, volunteer, other_v
 def test_home_query_count_does_not_grow_with_intakes(client, volunteer, django_assert_num_queries):
     IntakeFactory.create_batch(15, volunteer=volunteer)
     client.force_login(volunteer)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(4):
         client.get(reverse("intake:home"))
 
 
@@ -106,7 +106,7 @@ def test_queue_query_count_does_not_grow_with_intakes(client, coordinator, djang
     IntakeFactory.create_batch(15)
     client.force_login(coordinator)
     # 7 for the page, 4 for the access-log row (+1 for PostgreSQL's advisory lock on the chain).
-    with django_assert_num_queries(11 + (connection.vendor == "postgresql")):
+    with django_assert_num_queries(8 + (connection.vendor == "postgresql")):
         client.get(reverse("intake:queue"))
 
 
