@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from cases.models.codes import CaseType, ClosingCode, Outcome, ProblemCode
 from cases.models.funding import Grant
 from clinic.crypto import EncryptedTextField
+from clinic.links import public_url
 from clinic.models.choices import ChoiceLabels
 from intake.models import Client, Intake
 
@@ -90,6 +91,9 @@ class Case(ChoiceLabels, models.Model):
 
     def __str__(self) -> str:
         return _("Case %(ref)s") % {"ref": self.reference}
+
+    def get_absolute_url(self) -> str:
+        return public_url("cases:case_detail", self.public_id)
 
     @property
     def reference(self) -> str:

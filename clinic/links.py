@@ -1,0 +1,28 @@
+"""Links to an object's page by its public id, built for lists.
+
+`{% url %}` resolves the pattern on every row (about 30 µs); a list of fifty cases spent more on
+its links than on its query. Here each pattern is reversed once per script prefix and language,
+and a row's link is the id put between the two halves.
+"""
+
+import functools
+import uuid
+
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
+
+_MARKER = uuid.UUID(int=0)
+
+
+@functools.lru_cache(maxsize=256)
+def _halves(name: str, script_prefix: str, language: str | None) -> tuple[str, str]:
+    head, marker, tail = reverse(name, args=[_MARKER]).partition(str(_MARKER))
+    if not marker:
+        raise ValueError(f"The URL {name!r} does not end in a public id.")
+    return head, tail
+
+
+def public_url(name: str, public_id: uuid.UUID) -> str:
+    """The same path as `reverse(name, args=[public_id])`."""
+    head, tail = _halves(name, get_script_prefix(), get_language())
+    return f"{head}{public_id}{tail}"

@@ -1,0 +1,36 @@
+import uuid
+
+import pytest
+from django.urls import NoReverseMatch, reverse, set_script_prefix
+from django.utils import translation
+
+from cases.models import Case
+from clinic.links import public_url
+
+
+def test_a_link_is_the_path_reverse_gives():
+    public_id = uuid.uuid4()
+    assert public_url("cases:case_detail", public_id) == reverse("cases:case_detail", args=[public_id])
+    assert Case(public_id=public_id).get_absolute_url() == reverse("cases:case_detail", args=[public_id])
+
+
+def test_links_follow_the_script_prefix_the_clinic_is_served_under():
+    public_id = uuid.uuid4()
+    at_root = reverse("cases:case_detail", args=[public_id])
+    try:
+        set_script_prefix("/clinic/")
+        assert public_url("cases:case_detail", public_id) == f"/clinic{at_root}"
+    finally:
+        set_script_prefix("/")
+    assert public_url("cases:case_detail", public_id).startswith("/cases/")
+
+
+def test_links_are_the_same_in_every_language():
+    public_id = uuid.uuid4()
+    with translation.override("es"):
+        assert public_url("cases:case_detail", public_id) == reverse("cases:case_detail", args=[public_id])
+
+
+def test_a_pattern_that_takes_no_public_id_is_refused():
+    with pytest.raises((ValueError, NoReverseMatch)):
+        public_url("home", uuid.uuid4())
