@@ -46,6 +46,9 @@ class CaseForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["grant"].queryset = Grant.objects.filter(is_active=True).select_related("funder")
+        self.fields["grant"].help_text = _(
+            "A grant that names the case types it pays for takes only cases of those types."
+        )
 
 
 class NoteForm(forms.Form):

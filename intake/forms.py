@@ -1,5 +1,6 @@
 """Intake forms. Every text field refuses control characters and over-long input, beside the field."""
 
+import re
 import unicodedata
 from datetime import timedelta
 from decimal import Decimal
@@ -95,6 +96,9 @@ def _gender_field() -> forms.ChoiceField:
     )
 
 
+ZIP_CODE = re.compile(r"([0-9]{5})(?:-[0-9]{4})?")
+
+
 def _zip_code_field() -> forms.CharField:
     return forms.CharField(
         label=_("ZIP code where the client lives"),
@@ -132,10 +136,10 @@ class WhereTheyLiveMixin:
         value = self.cleaned_data.get("zip_code", "").strip()
         if not value:
             return ""
-        digits = value.split("-")[0].strip()  # ZIP+4 (60623-1234) is kept as its five digits
-        if len(digits) != 5 or not digits.isascii() or not digits.isdigit() or value.count("-") > 1:
+        found = ZIP_CODE.fullmatch(value)
+        if found is None:
             raise ValidationError(_("Give a 5-digit ZIP code, for example 60623."), code="zip_code")
-        return digits
+        return found[1]  # ZIP+4 (60623-1234) is kept as its five digits
 
     def clean_gender(self) -> str:
         return self.cleaned_data.get("gender") or Gender.NOT_ASKED
