@@ -101,7 +101,7 @@ ZIP_CODE = re.compile(r"([0-9]{5})(?:-[0-9]{4})?")
 
 def _zip_code_field() -> forms.CharField:
     return forms.CharField(
-        label=_("ZIP code where the client lives"),
+        label=_("ZIP code"),
         max_length=10,
         required=False,
         # The number keypad on a phone; a ZIP code is not a quantity, so not type="number".
@@ -110,11 +110,20 @@ def _zip_code_field() -> forms.CharField:
     )
 
 
+def community_area_choices() -> list[tuple[str, str]]:
+    """Alphabetical in the reader's language (the official numbers mean nothing to most people),
+    after "not known" and "outside Chicago"."""
+    areas = [choice for choice in CommunityArea.choices if choice[0] != CommunityArea.OUTSIDE_CHICAGO]
+    return [
+        ("", _("Not known")),
+        (CommunityArea.OUTSIDE_CHICAGO.value, CommunityArea.OUTSIDE_CHICAGO.label),
+        *sorted(areas, key=lambda choice: str(choice[1]).casefold()),
+    ]
+
+
 def _community_area_field() -> forms.ChoiceField:
     return forms.ChoiceField(
-        label=_("Chicago community area"),
-        choices=[("", _("Not known")), *CommunityArea.choices],
-        required=False,
+        label=_("Chicago community area"), choices=community_area_choices, required=False
     )
 
 
