@@ -308,6 +308,7 @@ def intake_demographics_update(
     return intake
 
 
+@transaction.atomic
 def intake_age_bands_refresh(*, client: Client, acting_user: User) -> int:
     """Each submitted intake of the client gets the age group of the client's date of birth on the
     day of that intake: called when the date of birth is corrected. Returns how many changed."""
