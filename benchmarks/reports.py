@@ -40,7 +40,7 @@ def spread_over_the_year(rng: random.Random, first_pk: int) -> None:
     from django.utils import timezone
 
     from cases.models import Assignment, Case, TimeEntry
-    from intake.models import Intake
+    from intake.models import AgeBand, CommunityArea, Gender, Intake
 
     now = timezone.now()
     cases = Case.objects.filter(pk__gte=first_pk)
@@ -70,6 +70,12 @@ def spread_over_the_year(rng: random.Random, first_pk: int) -> None:
                 submitted_at=opened - timedelta(days=2),
                 is_detained=detained,
                 eligibility_band=rng.choice(["le125", "le200", "gt200"]),
+                # What funders count, so that the report's client tables group real variety.
+                age_band=rng.choice(AgeBand.values),
+                gender=rng.choice(Gender.values),
+                zip_code=rng.choice(["", "60608", "60623", "60629", "60632", "60639", "60647"]),
+                community_area=rng.choice(["", *CommunityArea.values]),
+                ward=rng.choice([None, None, *range(1, 51)]),
             )
             for _pk, client_id, opened, detained in rows
         ],

@@ -121,5 +121,5 @@ class FunderAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(Grant)
 class GrantAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
-    list_display = ("code", "name", "funder", "is_lsc_funded", "is_active", "starts_on", "ends_on")
+    list_display = ("code", "name", "funder", "amount", "is_lsc_funded", "is_active", "starts_on", "ends_on")
     list_filter = ("is_lsc_funded", "is_active", "funder")

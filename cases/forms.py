@@ -6,11 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import (
+    TABLE_METRICS,
     Assignment,
     AttorneyProfile,
     Case,
     CaseEvent,
     CaseType,
+    ClientGroup,
     ClosingCode,
     Court,
     Deadline,
@@ -19,6 +21,7 @@ from cases.models import (
     Grant,
     Hearing,
     Outcome,
+    ReportMetric,
     TimeEntry,
     validate_tenths,
 )
@@ -43,6 +46,9 @@ class CaseForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["grant"].queryset = Grant.objects.filter(is_active=True).select_related("funder")
+        self.fields["grant"].help_text = _(
+            "A grant that names the case types it pays for takes only cases of those types."
+        )
 
 
 class NoteForm(forms.Form):
@@ -50,14 +56,22 @@ class NoteForm(forms.Form):
 
 
 class TimeEntryForm(forms.ModelForm):
+    """Time on a case: charged to the case's grant unless another is chosen."""
+
     class Meta:
         model = TimeEntry
         fields = ["worked_on", "hours", "description", "grant"]
         widgets = {"worked_on": forms.DateInput(attrs={"type": "date"}), "description": forms.TextInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, case: Case, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("worked_on", timezone.localdate())
+        kwargs["initial"].setdefault("grant", case.grant_id)
         super().__init__(*args, **kwargs)
-        self.fields["grant"].queryset = Grant.objects.filter(is_active=True).select_related("funder")
+        grant = self.fields["grant"]
+        grant.queryset = Grant.objects.filter(is_active=True).select_related("funder")
+        # Left empty, the service charges the case's grant: the empty choice says so.
+        grant.empty_label = _("The case's grant") if case.grant_id else _("No grant")
         self.fields["hours"].widget.attrs["step"] = "0.1"
 
 
@@ -216,6 +230,30 @@ class FunderForm(forms.ModelForm):
 
 
 class GrantForm(forms.ModelForm):
+    case_types = forms.MultipleChoiceField(
+        label=_("Case types it pays for"),
+        choices=CaseType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None chosen: every case type. A case of another type cannot be charged to it."),
+    )
+    client_groups = forms.MultipleChoiceField(
+        label=_("People it is meant for"),
+        choices=ClientGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    metrics = forms.MultipleChoiceField(
+        label=_("What the funder asks the report for"),
+        choices=[
+            (_("Summary"), [c for c in ReportMetric.choices if c[0] not in TABLE_METRICS]),
+            (_("Tables by quarter"), [c for c in ReportMetric.choices if c[0] in TABLE_METRICS]),
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The grant's report shows these first."),
+    )
+
     class Meta:
         model = Grant
         fields = [
@@ -226,12 +264,22 @@ class GrantForm(forms.ModelForm):
             "restrictions",
             "starts_on",
             "ends_on",
+            "amount",
+            "case_types",
+            "client_groups",
+            "metrics",
             "is_active",
         ]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}),
             "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "amount": forms.NumberInput(attrs={"inputmode": "decimal", "min": 0, "step": "0.01"}),
         }
+
+    def clean_metrics(self) -> list[str]:
+        # In the order of the report, whatever order the boxes were ticked in.
+        chosen = set(self.cleaned_data["metrics"])
+        return [value for value in ReportMetric.values if value in chosen]
 
 
 class AttorneyProfileForm(forms.ModelForm):

@@ -2,8 +2,12 @@
 
 import base64
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -47,3 +51,22 @@ def demo_totp_secret(username: str) -> str:
     """The base32 secret of a demo user's authenticator, as apps take it when typed by hand."""
     device = TOTPDevice.objects.get(user__username=username, confirmed=True)
     return base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+
+
+@contextmanager
+def demo_clock(moment: datetime) -> Iterator[None]:
+    """Runs what is inside as if it were `moment`, the clock moving on from there.
+
+    The demo's year of past activity goes through the same services as real work, and services
+    stamp their rows (and history) with the time they run: they take no date to pretend with.
+    Moving the clock keeps every derived figure consistent (time from intake to acceptance, a
+    deadline's owner when it fell due), which rewriting dates afterwards with update() would not,
+    and it would skip history too. Only seed_demo uses it: a command that runs alone in its process.
+    """
+    real_now = timezone.now
+    offset = moment - real_now()
+    timezone.now = lambda: real_now() + offset
+    try:
+        yield
+    finally:
+        timezone.now = real_now

@@ -1,5 +1,6 @@
 """Intake forms. Every text field refuses control characters and over-long input, beside the field."""
 
+import re
 import unicodedata
 from datetime import timedelta
 from decimal import Decimal
@@ -15,7 +16,8 @@ from clinic.validators import (
     validate_plausible_future_date,
     validate_plausible_past_date,
 )
-from intake.models import AdverseParty, Client, Intake, PovertyGuideline
+from intake.models import AdverseParty, Client, CommunityArea, Gender, Intake, PovertyGuideline
+from intake.models.demographics import CHICAGO_WARDS
 from intake.normalise import normalise_a_number
 
 LANGUAGES = [
@@ -81,6 +83,83 @@ def _date(label, *, required=False, validators=()):
     return forms.DateField(label=label, required=required, widget=DateInput(), validators=list(validators))
 
 
+# What funders count clients by: every question optional, and the client may decline to answer.
+
+
+def _gender_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Gender"),
+        choices=Gender.choices,
+        initial=Gender.NOT_ASKED,
+        required=False,
+        help_text=_("As the client describes themselves. They may prefer not to say."),
+    )
+
+
+ZIP_CODE = re.compile(r"([0-9]{5})(?:-[0-9]{4})?")
+
+
+def _zip_code_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("ZIP code"),
+        max_length=10,
+        required=False,
+        # The number keypad on a phone; a ZIP code is not a quantity, so not type="number".
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 10}),
+        help_text=_("Five digits, for example 60623."),
+    )
+
+
+def community_area_choices() -> list[tuple[str, str]]:
+    """Alphabetical in the reader's language (the official numbers mean nothing to most people),
+    after "not known" and "outside Chicago"."""
+    areas = [choice for choice in CommunityArea.choices if choice[0] != CommunityArea.OUTSIDE_CHICAGO]
+    return [
+        ("", _("Not known")),
+        (CommunityArea.OUTSIDE_CHICAGO.value, CommunityArea.OUTSIDE_CHICAGO.label),
+        *sorted(areas, key=lambda choice: str(choice[1]).casefold()),
+    ]
+
+
+def _community_area_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Chicago community area"), choices=community_area_choices, required=False
+    )
+
+
+def _ward_field() -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("Chicago ward"),
+        min_value=1,
+        max_value=CHICAGO_WARDS,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": CHICAGO_WARDS}),
+        help_text=_("Only if the client knows it: some funders count clients by ward."),
+    )
+
+
+class WhereTheyLiveMixin:
+    """ZIP code, community area and ward, checked together."""
+
+    def clean_zip_code(self) -> str:
+        value = self.cleaned_data.get("zip_code", "").strip()
+        if not value:
+            return ""
+        found = ZIP_CODE.fullmatch(value)
+        if found is None:
+            raise ValidationError(_("Give a 5-digit ZIP code, for example 60623."), code="zip_code")
+        return found[1]  # ZIP+4 (60623-1234) is kept as its five digits
+
+    def clean_gender(self) -> str:
+        return self.cleaned_data.get("gender") or Gender.NOT_ASKED
+
+    def check_ward(self, cleaned: dict) -> None:
+        if cleaned.get("ward") is not None and cleaned.get("community_area") == CommunityArea.OUTSIDE_CHICAGO:
+            self.add_error(
+                "ward", _("Wards are parts of Chicago: leave the ward empty for a client outside Chicago.")
+            )
+
+
 class IdentityForm(SafeTextForm):
     given_names = _text(_("Given names"), 150, required=True)
     family_names = _text(_("Family names"), 150, required=True)
@@ -97,6 +176,7 @@ class IdentityForm(SafeTextForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"), choices=LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
     )
+    gender = _gender_field()
     phone = _text(_("Phone"), 40, phone=True)
     address = _text(_("Address"), 500, textarea=True)
     safe_contact_name = _text(
@@ -121,8 +201,10 @@ class IdentityForm(SafeTextForm):
             raise ValidationError(_("Each name may have at most 200 characters."))
         return lines
 
+    clean_gender = WhereTheyLiveMixin.clean_gender
 
-class SituationForm(SafeTextForm):
+
+class SituationForm(WhereTheyLiveMixin, SafeTextForm):
     channel = forms.ChoiceField(label=_("How did the client reach us?"), choices=Intake.Channel.choices)
     outreach_event = forms.ModelChoiceField(
         label=_("Taken at a workshop or forum"),
@@ -143,6 +225,9 @@ class SituationForm(SafeTextForm):
         _("Next hearing date"), validators=[validate_plausible_future_date(years=HEARING_YEARS_AHEAD)]
     )
     court = _text(_("Court"), 200)
+    zip_code = _zip_code_field()
+    community_area = _community_area_field()
+    ward = _ward_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,6 +237,21 @@ class SituationForm(SafeTextForm):
         cleaned = super().clean()
         if cleaned.get("is_detained") and not cleaned.get("facility"):
             self.add_error("facility", _("Say where the client is detained (or 'unknown')."))
+        self.check_ward(cleaned)
+        return cleaned
+
+
+class DemographicsForm(WhereTheyLiveMixin, SafeTextForm):
+    """A coordinator's correction of what an intake records for funders' counts."""
+
+    gender = _gender_field()
+    zip_code = _zip_code_field()
+    community_area = _community_area_field()
+    ward = _ward_field()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_ward(cleaned)
         return cleaned
 
 

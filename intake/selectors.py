@@ -108,8 +108,9 @@ def intake_counts() -> dict[str, int]:
 
 def intake_report_counts(*, period, within: Q | None = None) -> dict[str, dict]:
     """Reports: intakes submitted in `period` by channel and by outcome, per quarter, and the
-    screened clients' languages and income bands (distinct clients). `within` narrows the intakes
-    (e.g. to those whose case a grant pays for)."""
+    screened clients (distinct clients) by language, income band, country of birth, age group,
+    gender, ZIP code, community area and ward (where one was recorded). `within` narrows the
+    intakes (e.g. to those whose case a grant pays for)."""
     from clinic.aggregates import count_by_quarter
 
     intakes = Intake.objects.filter(submitted_at__gte=period.start_at, submitted_at__lte=period.end_at)
@@ -141,6 +142,24 @@ def intake_report_counts(*, period, within: Q | None = None) -> dict[str, dict]:
         ),
         "emergencies": count_by_quarter(
             intakes.filter(is_emergency=True), category="channel", when="submitted_at", period=period
+        ),
+        # What each intake recorded of the client then (their age then, where they lived then).
+        **{
+            key: count_by_quarter(
+                intakes.exclude(client=None),
+                category=key,
+                when="submitted_at",
+                period=period,
+                distinct="client_id",
+            )
+            for key in ("age_band", "gender", "zip_code", "community_area")
+        },
+        "ward": count_by_quarter(
+            intakes.exclude(client=None).exclude(ward=None),
+            category="ward",
+            when="submitted_at",
+            period=period,
+            distinct="client_id",
         ),
     }
 
@@ -224,6 +243,15 @@ def client_intakes(*, client: Client) -> list[Intake]:
         .exclude(status=Intake.Status.DRAFT)
         .select_related("volunteer")
         .order_by("-created_at")
+    )
+
+
+def client_latest_intake(*, client: Client) -> Intake | None:
+    """The client's most recent submitted intake: what it records for funders is the latest known."""
+    return (
+        Intake.objects.filter(Q(client=client) | Q(submitted_client=client), submitted_at__isnull=False)
+        .order_by("-submitted_at", "-pk")
+        .first()
     )
 
 

@@ -23,4 +23,5 @@ urlpatterns = [
     path("<uuid:public_id>/matches/<int:match_id>/", views.client_match_review, name="match_review"),
     path("<uuid:public_id>/refer/", views.intake_refer, name="refer"),
     path("<uuid:public_id>/decline/", views.intake_decline, name="decline"),
+    path("<uuid:public_id>/demographics/", views.intake_demographics, name="demographics"),
 ]

@@ -44,9 +44,18 @@ def csv_files(data: ReportData) -> dict[str, str]:
     summary = io.StringIO()
     writer = csv.writer(summary)
     writer.writerow([_("Measure"), _("Value")])
-    for label, value in data.summary:
-        writer.writerow([neutralise(label), neutralise(value)])
+    for measure in data.summary:
+        writer.writerow([neutralise(measure.label), neutralise(measure.value)])
     files["summary.csv"] = summary.getvalue()
+    asked = data.asked_for()
+    if asked:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow([_("What this funder asks for"), _("Value"), _("Table file")])
+        for item in asked:
+            table_file = f"{item.table_key}.csv" if item.table_key else ""
+            writer.writerow([neutralise(item.label), neutralise(item.value), table_file])
+        files["asked_for.csv"] = out.getvalue()
     for table in [*data.tables, *([data.lsc] if data.lsc else [])]:
         out = io.StringIO()
         writer = csv.writer(out)
@@ -84,15 +93,24 @@ def _chart(table: Table, *, line: bool = False) -> str:
     return re.sub(r"<script.*?</script>", "", svg, flags=re.S)  # WeasyPrint runs no script
 
 
+def _has_visible_counts(table: Table) -> bool:
+    return any(
+        value and (r, c) not in table.suppressed
+        for r, (_label, values) in enumerate(table.rows)
+        for c, value in enumerate(values)
+    )
+
+
 def pdf_bytes(data: ReportData) -> bytes:
     from weasyprint import HTML
 
     by_key = {table.key: table for table in data.tables}
     charts = [
-        _chart(by_key["intakes_by_channel"]),
-        _chart(by_key["cases_opened_by_type"], line=True),
+        _chart(table, line=line)
+        for table, line in ((by_key["intakes_by_channel"], False), (by_key["cases_opened_by_type"], True))
+        if _has_visible_counts(table)  # a chart of nothing but gaps says nothing
     ]
-    tables = [(table, table_rows(table, data.threshold)) for table in data.tables if table.rows]
+    tables = [(table, table_rows(table, data.threshold)) for table in data.tables_in_order() if table.rows]
     lsc = (data.lsc, table_rows(data.lsc, data.threshold)) if data.lsc and data.lsc.rows else None
     html = render_to_string(
         "pdf/funding_report.html",
@@ -103,6 +121,8 @@ def pdf_bytes(data: ReportData) -> bytes:
             "charts": charts,
             "tables": tables,
             "lsc": lsc,
+            "asked_for": data.asked_for(),
+            "asked_keys": set(data.asked_keys),
         },
     )
     return HTML(string=html, base_url=str(Path(settings.BASE_DIR))).write_pdf()

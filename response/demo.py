@@ -1,4 +1,5 @@
-"""Demo detention responses for `manage.py seed_demo`: one in every state, one moved twice.
+"""Demo detention responses for `manage.py seed_demo`: one in every state, one moved twice, and a
+year of past ones that ended (stamped at their past dates by the demo clock).
 
 Every name, number and place is invented. Running it again changes nothing: a demo person who
 already has a hotline emergency is left alone.
@@ -8,7 +9,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from clinic.demo import demo_clock
 from clinic.models import User
+from intake.demo import demo_moment, demo_person
 from intake.models import Intake
 from intake.services import Identity, client_find_existing, intake_emergency_create
 from response import services
@@ -34,6 +37,20 @@ PEOPLE = [
 ]
 
 
+# Past detentions: days since the call, facilities found in order, steps after locating.
+YEAR = [
+    (330, [BROADVIEW], [S.REPRESENTED, S.CUSTODY_DECIDED, S.BONDED]),
+    (280, [COOK_JAIL, BROADVIEW], [S.REPRESENTED, S.RELEASED]),
+    (230, [BROADVIEW, FAR_AWAY], [S.TRANSFERRED_OUT]),
+    (170, [BROADVIEW], [S.REPRESENTED, S.CUSTODY_DECIDED, S.REMOVED]),
+    (120, [LAKE_JAIL], [S.RELEASED]),
+    (70, [], [S.CLOSED]),
+    (35, [BROADVIEW], [S.REPRESENTED, S.CUSTODY_DECIDED, S.BONDED]),
+    (12, [BROADVIEW], [S.REPRESENTED]),
+]
+FIRST_YEAR_PERSON = 64  # after the intakes' and the cases' demo people
+
+
 def _person(index: int, given: str, family: str) -> Identity:
     return Identity(given_names=given, family_names=family, a_number=f"2003000{index:02d}")
 
@@ -42,6 +59,7 @@ def seed(*, password: str, users: dict) -> None:
     volunteer, coordinator, attorney = users["volunteer"], users["coordinator"], users["attorney"]
     now = timezone.now()
     _rota(coordinator, attorney, now)
+    _a_year_of_responses(volunteer, coordinator, attorney)
     for index, (given, family, country, hours, facilities, steps) in enumerate(PEOPLE):
         identity = _person(index, given, family)
         known = client_find_existing(identity=identity)
@@ -59,6 +77,29 @@ def seed(*, password: str, users: dict) -> None:
         )
 
 
+def _a_year_of_responses(volunteer: User, coordinator: User, attorney: User) -> None:
+    for index, (days, facilities, steps) in enumerate(YEAR):
+        identity, _demographics, _means, _channel = demo_person(FIRST_YEAR_PERSON + index)
+        known = client_find_existing(identity=identity)
+        if known is not None and known.intakes.filter(is_emergency=True).exists():
+            continue
+        called_at = demo_moment(days_ago=days, hour=6 + index)
+        with demo_clock(called_at):
+            response = _one(
+                identity,
+                identity.country_of_birth,
+                called_at,
+                facilities,
+                [],
+                volunteer,
+                coordinator,
+                attorney,
+            )
+        for step, status in enumerate(steps):
+            with demo_clock(called_at + timedelta(hours=30 + 36 * step)):
+                services.response_status_set(response=response, status=status, acting_user=coordinator)
+
+
 def _rota(coordinator: User, attorney: User, now) -> None:
     if OnCallShift.objects.filter(ends_at__gt=now).exists():
         return
@@ -74,7 +115,7 @@ def _rota(coordinator: User, attorney: User, now) -> None:
     )
 
 
-def _one(identity, country, called_at, facilities, steps, volunteer, coordinator, attorney) -> None:
+def _one(identity, country, called_at, facilities, steps, volunteer, coordinator, attorney) -> Response:
     intake = intake_emergency_create(
         identity=identity,
         facility=facilities[0][0] if facilities else "Detenido en la calle (demo)",
@@ -132,3 +173,4 @@ def _one(identity, country, called_at, facilities, steps, volunteer, coordinator
             )
     for status in steps:
         services.response_status_set(response=response, status=status, acting_user=coordinator)
+    return response

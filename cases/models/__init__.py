@@ -18,13 +18,16 @@ from cases.models.deadlines import (
     Trigger,
 )
 from cases.models.feeds import FeedToken
-from cases.models.funding import Funder, Grant
+from cases.models.funding import TABLE_METRICS, ClientGroup, Funder, Grant, ReportMetric
 from cases.models.hearings import Court, Hearing
 from cases.models.network import AttorneyProfile, AttorneyStats
 from cases.models.offers import Offer
 
 __all__ = [
     "EVENT_TRIGGERS",
+    "TABLE_METRICS",
+    "ClientGroup",
+    "ReportMetric",
     "HEARING_TRIGGERS",
     "CaseEvent",
     "Court",

@@ -27,7 +27,7 @@ from cases.services.deadlines import (
     rule_recalculations,
     rule_version_create,
 )
-from cases.services.funding import INELIGIBLE_FOR_LSC, funder_save, grant_check_client, grant_save
+from cases.services.funding import INELIGIBLE_FOR_LSC, funder_save, grant_check, grant_save
 from cases.services.hearings import hearing_create, hearing_update
 from cases.services.network import (
     attorney_profile_save,
@@ -66,7 +66,7 @@ __all__ = [
     "deadline_create",
     "deadline_update",
     "funder_save",
-    "grant_check_client",
+    "grant_check",
     "grant_save",
     "hearing_create",
     "hearing_deadlines_sync",

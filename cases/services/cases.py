@@ -13,7 +13,7 @@ from cases.matching import normalise_name
 from cases.models import Case, CaseType, ClosingCode, Grant, Hearing, Note, Offer, Outcome, TimeEntry
 from cases.services._base import CaseStateError, S, _lock, _move, _save
 from cases.services.deadlines import hearing_deadlines_sync
-from cases.services.funding import grant_check_client
+from cases.services.funding import grant_check
 from cases.services.hearings import hearing_create
 from cases.services.network import attorney_stats_recount
 from cases.services.offers import _offer_finish
@@ -90,7 +90,7 @@ def case_update(
     grant: Grant | None,
 ) -> Case:
     case = _lock(case)
-    grant_check_client(grant=grant, client=case.client)
+    grant_check(grant=grant, client=case.client, case_type=case_type)
     retyped = case.case_type != case_type
     detention_changed = case.is_detained != is_detained
     case.case_type, case.problem_code, case.is_detained = case_type, problem_code, is_detained
@@ -134,7 +134,6 @@ def case_close(
             worked_on=timezone.localdate(),
             hours=final_hours,
             description=_("Final hours at closing"),
-            grant=case.grant,
             acting_user=acting_user,
         )
     for offer in case.offers.filter(status=Offer.Status.OPEN):
@@ -174,13 +173,15 @@ def time_entry_create(
     worked_on: date,
     hours: Decimal,
     description: str,
-    grant: Grant | None,
+    grant: Grant | None = None,
     acting_user: User,
 ) -> TimeEntry:
+    """Records time worked on a case, charged to `grant` or, when none is given, to the case's."""
     case = _lock(case)  # a closing in progress finishes first
     if case.status == S.CLOSED:
         raise CaseStateError(_("This case is closed: reopen it before recording more time."))
-    grant_check_client(grant=grant, client=case.client)
+    grant = grant or case.grant
+    grant_check(grant=grant, client=case.client, case_type=case.case_type)
     entry = TimeEntry(
         case=case, worked_by=worked_by, worked_on=worked_on, hours=hours, description=description, grant=grant
     )

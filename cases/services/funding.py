@@ -1,12 +1,13 @@
-"""Funders and grants, and the rule that restricted money is spent only on eligible clients."""
+"""Funders and grants, and the rules that restricted money is spent only as its grant allows."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cases.models import Case, Funder, Grant, TimeEntry
+from cases.models import Case, CaseType, Funder, Grant, TimeEntry
 from cases.services._base import _save
 from clinic.models import User
 from intake.models import Client
@@ -14,9 +15,12 @@ from intake.models import Client
 INELIGIBLE_FOR_LSC = {Client.LscEligibility.NONE, Client.LscEligibility.UNKNOWN}
 
 
-def grant_check_client(*, grant: Grant | None, client: Client) -> None:
-    """Restricted money is never spent on an ineligible client: LSC grants need an eligibility basis."""
-    if grant is not None and grant.is_lsc_funded and client.lsc_eligibility in INELIGIBLE_FOR_LSC:
+def grant_check(*, grant: Grant | None, client: Client, case_type: str) -> None:
+    """Restricted money is spent only as its grant allows: LSC money only on clients with an
+    eligibility basis, and a grant that names the case types it pays for only on those."""
+    if grant is None:
+        return
+    if grant.is_lsc_funded and client.lsc_eligibility in INELIGIBLE_FOR_LSC:
         raise ValidationError(
             {
                 "grant": _(
@@ -24,6 +28,20 @@ def grant_check_client(*, grant: Grant | None, client: Client) -> None:
                     "(%(basis)s). Use non-LSC money instead."
                 )
                 % {"grant": grant, "basis": client.get_lsc_eligibility_display()}
+            }
+        )
+    if not grant.covers(case_type):
+        raise ValidationError(
+            {
+                "grant": _(
+                    "%(grant)s pays only for these case types: %(types)s. This is a case of type "
+                    "%(type)s: charge it to another grant, or add the type to the grant."
+                )
+                % {
+                    "grant": grant,
+                    "types": ", ".join(grant.get_case_types_display()),
+                    "type": CaseType(case_type).label if case_type in CaseType.values else case_type,
+                }
             }
         )
 
@@ -47,11 +65,17 @@ def grant_save(
     restrictions: str = "",
     starts_on: date | None = None,
     ends_on: date | None = None,
+    amount: Decimal | None = None,
+    case_types: list[str] | None = None,
+    client_groups: list[str] | None = None,
+    metrics: list[str] | None = None,
     is_active: bool = True,
     acting_user: User,
 ) -> Grant:
-    """Creates or edits a grant; it cannot become LSC money while it pays for ineligible clients."""
+    """Creates or edits a grant. It cannot become LSC money while it pays for ineligible clients,
+    nor stop paying for a case type while cases of that type are charged to it."""
     grant = grant or Grant()
+    case_types = list(dict.fromkeys(case_types or []))
     if is_lsc_funded and grant.pk:
         charged = Case.objects.filter(grant=grant, client__lsc_eligibility__in=INELIGIBLE_FOR_LSC).count()
         charged += TimeEntry.objects.filter(
@@ -67,6 +91,24 @@ def grant_save(
                     % {"n": charged}
                 }
             )
+    if grant.pk and case_types:
+        uncovered = sorted(
+            set(
+                Case.objects.filter(grant=grant)
+                .exclude(case_type__in=case_types)
+                .values_list("case_type", flat=True)
+            )
+        )
+        if uncovered:
+            raise ValidationError(
+                {
+                    "case_types": _(
+                        "Cases of these types are charged to this grant: %(types)s. Keep those types, "
+                        "or move the cases to other money first."
+                    )
+                    % {"types": ", ".join(str(CaseType(value).label) for value in uncovered)}
+                }
+            )
     if starts_on and ends_on and ends_on < starts_on:
         raise ValidationError({"ends_on": _("A grant cannot end before it starts.")})
     grant.funder, grant.name, grant.code, grant.is_lsc_funded = funder, name, code, is_lsc_funded
@@ -76,5 +118,8 @@ def grant_save(
         ends_on,
         is_active,
     )
+    grant.amount, grant.case_types = amount, case_types
+    grant.client_groups = list(dict.fromkeys(client_groups or []))
+    grant.metrics = list(dict.fromkeys(metrics or []))
     _save(grant, acting_user)
     return grant

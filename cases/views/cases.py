@@ -68,7 +68,7 @@ def case_page(request, case, *, status: int = 200, **bound_forms):
         may_change=can_change_case(request.user, case),
         may_manage=can_manage_case(request.user, case),
         note_form=NoteForm(),
-        time_form=TimeEntryForm(initial={"worked_on": timezone.localdate(), "grant": case.grant_id}),
+        time_form=TimeEntryForm(case=case),
         hearing_form=HearingForm(),
         event_form=CaseEventForm(),
         deadline_form=DeadlineForm(case=case),
@@ -109,7 +109,7 @@ def note_add(request, public_id: UUID):
 @role_required(*CASE_ROLES)
 def time_add(request, public_id: UUID):
     case = get_case_for_user(request.user, public_id)
-    form = TimeEntryForm(request.POST)
+    form = TimeEntryForm(request.POST, case=case)
     if form.is_valid():
         try:
             services.time_entry_create(

@@ -1,5 +1,6 @@
 from intake.models.clients import AdverseParty, Client, ClientAlias, Household
 from intake.models.conflicts import ConflictCheck, ConflictHit, NameKind, SearchKey, SearchName, SearchToken
+from intake.models.demographics import AgeBand, CommunityArea, Gender
 from intake.models.eligibility import PovertyGuideline
 from intake.models.intakes import Intake
 from intake.models.matches import ClientMatch
@@ -7,11 +8,14 @@ from intake.models.outreach import OutreachEvent
 
 __all__ = [
     "AdverseParty",
+    "AgeBand",
     "Client",
     "ClientAlias",
     "ClientMatch",
+    "CommunityArea",
     "ConflictCheck",
     "ConflictHit",
+    "Gender",
     "Household",
     "Intake",
     "NameKind",

@@ -1,6 +1,8 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -9,6 +11,7 @@ from clinic.crypto import EncryptedTextField
 from clinic.models.choices import ChoiceLabels
 from clinic.validators import EARLIEST_PROCEEDING, PlausibleDate, validate_plausible_future_date
 from intake.models.clients import Client
+from intake.models.demographics import CHICAGO_WARDS, AgeBand, CommunityArea, Gender, validate_zip_code
 from intake.models.eligibility import PovertyGuideline
 
 
@@ -121,6 +124,23 @@ class Intake(ChoiceLabels, models.Model):
     )
     eligibility_band = models.CharField(_("eligibility band"), max_length=6, choices=Band.choices, blank=True)
 
+    # Who the client was at this intake, for funders' counts: nothing here identifies them. The age
+    # band is computed from the date of birth on the day of the intake (intake.services).
+    age_band = models.CharField(
+        _("age group"), max_length=8, choices=AgeBand.choices, default=AgeBand.UNKNOWN
+    )
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, default=Gender.NOT_ASKED)
+    zip_code = models.CharField(_("ZIP code"), max_length=5, blank=True, validators=[validate_zip_code])
+    community_area = models.CharField(
+        _("Chicago community area"), max_length=7, choices=CommunityArea.choices, blank=True
+    )
+    ward = models.PositiveSmallIntegerField(
+        _("Chicago ward"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(CHICAGO_WARDS)],
+    )
+
     # Conflict of interest (details in ConflictCheck).
     conflict_status = models.CharField(
         _("conflict check"), max_length=8, choices=ConflictStatus.choices, default=ConflictStatus.NOT_RUN
@@ -143,9 +163,21 @@ class Intake(ChoiceLabels, models.Model):
         verbose_name = _("intake")
         verbose_name_plural = _("intakes")
         indexes = [models.Index(fields=["status", "-is_urgent", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ward__isnull=True) | models.Q(ward__gte=1, ward__lte=CHICAGO_WARDS),
+                name="intake_ward_in_chicago",
+            )
+        ]
 
     def __str__(self) -> str:
         return _("Intake #%(pk)s") % {"pk": self.pk}
+
+    def clean(self) -> None:
+        if self.ward is not None and self.community_area == CommunityArea.OUTSIDE_CHICAGO:
+            raise ValidationError(
+                {"ward": _("Wards are parts of Chicago: leave the ward empty for a client outside Chicago.")}
+            )
 
     @property
     def is_open(self) -> bool:

@@ -20,13 +20,16 @@ from intake.services.eligibility import (
     poverty_guideline_save,
 )
 from intake.services.intakes import (
+    Demographics,
     DraftTooLarge,
     IntakeStateError,
     Means,
     Situation,
     draft_content,
     emergency_notify,
+    intake_age_bands_refresh,
     intake_decline,
+    intake_demographics_update,
     intake_draft_save,
     intake_emergency_create,
     intake_mark_accepted,
@@ -44,6 +47,7 @@ from intake.services.outreach import outreach_event_save
 from intake.services.records import client_identity_update, client_merge
 
 __all__ = [
+    "Demographics",
     "DraftTooLarge",
     "EligibilityError",
     "EligibilityResult",
@@ -71,7 +75,9 @@ __all__ = [
     "eligibility_compute",
     "emergency_notify",
     "household_create",
+    "intake_age_bands_refresh",
     "intake_decline",
+    "intake_demographics_update",
     "intake_draft_save",
     "intake_emergency_create",
     "intake_mark_accepted",

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 
 from clinic.i18n import in_language_of
 from clinic.models import User
+from clinic.permissions import is_coordinator
 from clinic.roles import Role
-from intake.models import Intake
+from intake.models import Client, Gender, Intake
+from intake.models.demographics import age_band_for
 from intake.services.clients import (
     Identity,
     Party,
@@ -58,6 +60,16 @@ class Situation:
     court: str = ""
     help_needed: str = "other"
     outreach_event: object = None  # an OutreachEvent the intake was taken at, if any
+
+
+@dataclass
+class Demographics:
+    """What funders count clients by, as the client told the volunteer; every part optional."""
+
+    gender: str = Gender.NOT_ASKED
+    zip_code: str = ""
+    community_area: str = ""
+    ward: int | None = None
 
 
 @dataclass
@@ -136,6 +148,7 @@ def intake_submit(
     means: Means,
     narrative: str,
     acting_user: User,
+    demographics: Demographics | None = None,
 ) -> Intake:
     """Turns a draft into an open intake: clients (new or known), family, parties, eligibility, check."""
     intake = Intake.objects.select_for_update().get(pk=intake.pk)
@@ -160,6 +173,8 @@ def intake_submit(
     for attribute, value in vars(situation).items():
         setattr(intake, attribute, value)
     intake.narrative = narrative
+    for attribute, value in vars(demographics or Demographics()).items():
+        setattr(intake, attribute, value)
     intake.household_size = means.household_size
     intake.annual_income = means.annual_income
     intake.poverty_region = means.region
@@ -178,6 +193,7 @@ def intake_submit(
     intake.is_urgent = intake.is_urgent or _is_urgent(situation, timezone.localdate())
     intake.status = Intake.Status.OPEN
     intake.submitted_at = timezone.now()
+    intake.age_band = age_band_for(principal.date_of_birth, on=timezone.localdate(intake.submitted_at))
     intake.draft = ""
     intake._history_user = acting_user
     intake.full_clean()
@@ -224,6 +240,7 @@ def intake_emergency_create(
         callback_phone=callback_phone,
         narrative=narrative,
         submitted_at=timezone.now(),
+        age_band=age_band_for(identity.date_of_birth, on=timezone.localdate()),
     )
     intake._history_user = acting_user
     intake.full_clean()
@@ -261,6 +278,50 @@ def emergency_notify(*, intake: Intake) -> int:
                 recipient_list=[recipient.email],
             )
     return sent
+
+
+# What funders count ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def intake_demographics_update(
+    *,
+    intake: Intake,
+    gender: str,
+    zip_code: str,
+    community_area: str,
+    ward: int | None,
+    acting_user: User,
+) -> Intake:
+    """A coordinator corrects what an intake records for funders' counts (not the age group: that
+    follows the date of birth, corrected on the client's record)."""
+    if not is_coordinator(acting_user):
+        raise PermissionDenied
+    intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    if intake.submitted_at is None:
+        raise IntakeStateError(_("This intake has not been submitted yet."))
+    intake.gender, intake.zip_code = gender, zip_code
+    intake.community_area, intake.ward = community_area, ward
+    intake._history_user = acting_user
+    intake.full_clean()
+    intake.save(update_fields=["gender", "zip_code", "community_area", "ward"])
+    return intake
+
+
+@transaction.atomic
+def intake_age_bands_refresh(*, client: Client, acting_user: User) -> int:
+    """Each submitted intake of the client gets the age group of the client's date of birth on the
+    day of that intake: called when the date of birth is corrected. Returns how many changed."""
+    changed = 0
+    intakes = Intake.objects.select_for_update().filter(client=client, submitted_at__isnull=False)
+    for intake in intakes:
+        band = age_band_for(client.date_of_birth, on=timezone.localdate(intake.submitted_at))
+        if band != intake.age_band:
+            intake.age_band = band
+            intake._history_user = acting_user
+            intake.save(update_fields=["age_band"])
+            changed += 1
+    return changed
 
 
 # Decisions ----------------------------------------------------------------------------------------

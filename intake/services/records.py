@@ -39,12 +39,14 @@ def client_identity_update(
     """Corrects who the client is: names, other names and identifiers. History records each change,
     and the conflict check of their open intakes runs again over the new names."""
     from intake.services.conflicts import conflict_checks_rerun_for_client
+    from intake.services.intakes import intake_age_bands_refresh
 
     _require_coordinator(acting_user)
     client = Client.objects.select_for_update().get(pk=client.pk)
     if client.merged_into_id is not None:
         raise ValidationError(_("This record was merged into another: correct that one."))
     client.given_names, client.family_names = given_names.strip(), family_names.strip()
+    born_on_changed = client.date_of_birth != date_of_birth
     client.a_number, client.date_of_birth = a_number, date_of_birth
     client.country_of_birth = country_of_birth.strip()
     client_reindex(client)
@@ -63,6 +65,8 @@ def client_identity_update(
     for alias in wanted.values():
         client_alias_add(client=client, name=alias, acting_user=acting_user, reindex=False)
     search_index_rebuild(client=client)
+    if born_on_changed:
+        intake_age_bands_refresh(client=client, acting_user=acting_user)
     conflict_checks_rerun_for_client(client=client, acting_user=acting_user)
     return client
 
@@ -84,6 +88,7 @@ def client_merge(*, source: Client, target: Client, acting_user: User) -> Client
     """Two records of one person become one: `source` is kept as it was, marked merged into
     `target`, and its intakes, names, parties and family move to `target`. Both histories say so."""
     from intake.services.conflicts import conflict_check_run
+    from intake.services.intakes import intake_age_bands_refresh
     from intake.services.matches import join_household
 
     _require_coordinator(acting_user)
@@ -138,6 +143,7 @@ def client_merge(*, source: Client, target: Client, acting_user: User) -> Client
         match.known_client = target
         match._history_user = acting_user
         match.save(update_fields=["known_client"])
+    intake_age_bands_refresh(client=target, acting_user=acting_user)  # its date of birth may be new
     for intake in moved:
         if intake.status == Intake.Status.OPEN:
             conflict_check_run(intake=intake, acting_user=acting_user)

@@ -46,6 +46,7 @@ def client_detail(request, public_id):
         "a_number": format_a_number(client.a_number),
         "members": selectors.household_members(client=client),
         "intakes": selectors.client_intakes(client=client),
+        "latest_intake": selectors.client_latest_intake(client=client),
         "history": selectors.client_history(client=client),
         "duplicates": selectors.client_possible_duplicates(client=client)
         if client.merged_into_id is None
@@ -76,7 +77,8 @@ def client_edit(request, public_id):
             return redirect("intake:client_detail", client.public_id)
     record_access(request, client, detail="client identity form")
     status = 400 if form.errors else 200
-    return render(request, "intake/client_edit.html", {"client": client, "form": form}, status=status)
+    context = {"client": client, "form": form, "latest_intake": selectors.client_latest_intake(client=client)}
+    return render(request, "intake/client_edit.html", context, status=status)
 
 
 @require_POST

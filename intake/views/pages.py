@@ -13,7 +13,7 @@ from clinic.access_log import record_access
 from clinic.permissions import role_required
 from clinic.roles import Role
 from intake import selectors, services
-from intake.forms import ClearHitForm, DeclineForm, EmergencyForm, GuidelineForm, ReferForm
+from intake.forms import ClearHitForm, DeclineForm, DemographicsForm, EmergencyForm, GuidelineForm, ReferForm
 from intake.models import ConflictHit, Intake, PovertyGuideline
 from intake.normalise import format_a_number
 from intake.permissions import can_decide, can_see_conflict_details, get_intake_for_user
@@ -198,6 +198,31 @@ def intake_decline(request, public_id):
             messages.success(request, _("Intake declined."))
             return redirect("intake:queue")
     return _render_detail(request, intake, status=400, decline_form=form)
+
+
+@role_required(Role.COORDINATOR)
+def intake_demographics(request, public_id):
+    """A coordinator corrects what a submitted intake records for funders' counts."""
+    intake = get_intake_for_user(request.user, public_id)
+    if intake.submitted_at is None:
+        raise Http404
+    initial = {
+        "gender": intake.gender,
+        "zip_code": intake.zip_code,
+        "community_area": intake.community_area,
+        "ward": intake.ward,
+    }
+    form = DemographicsForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.intake_demographics_update(intake=intake, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The details funders count are corrected."))
+            return redirect("intake:detail", intake.public_id)
+    status = 400 if form.errors else 200
+    return render(request, "intake/intake_demographics.html", {"intake": intake, "form": form}, status=status)
 
 
 @role_required(Role.COORDINATOR)

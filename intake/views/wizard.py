@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.formsets import BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,10 +22,11 @@ from intake.forms import (
     PartyFormSet,
     SituationForm,
 )
-from intake.models import Intake
+from intake.models import AgeBand, CommunityArea, Gender, Intake
+from intake.models.demographics import age_band_for
 from intake.normalise import format_a_number
 from intake.permissions import get_intake_for_user
-from intake.services import DraftTooLarge, Identity, IntakeStateError, Means, Party, Situation
+from intake.services import Demographics, DraftTooLarge, Identity, IntakeStateError, Means, Party, Situation
 
 STEPS = [
     ("identity", gettext_lazy("Identity")),
@@ -179,6 +181,12 @@ def _submission(bound: dict) -> dict:
         "situation": Situation(**{k: situation[k] for k in Situation.__dataclass_fields__}),
         "means": Means(means["household_size"], means["annual_income"], means["region"]),
         "narrative": bound["narrative"]["form"].cleaned_data["narrative"],
+        "demographics": Demographics(
+            gender=identity.get("gender") or Gender.NOT_ASKED,
+            zip_code=situation.get("zip_code", ""),
+            community_area=situation.get("community_area", ""),
+            ward=situation.get("ward"),
+        ),
     }
 
 
@@ -212,8 +220,24 @@ def _review(request, intake):
             Intake.HelpNeeded(submission["situation"].help_needed).label if submission else ""
         ),
         "eligibility": _eligibility_text(submission["means"]) if submission else "",
+        "about": _demographics_text(submission) if submission else {},
     }
     return render(request, "intake/intake_step_review.html", context)
+
+
+def _demographics_text(submission: dict) -> dict[str, str]:
+    """The review step's words for what the intake will record for funders' counts."""
+    demographics = submission["demographics"]
+    band = age_band_for(submission["principal"].date_of_birth, on=timezone.localdate())
+    return {
+        "age_band": AgeBand(band).label,
+        "gender": Gender(demographics.gender).label,
+        "zip_code": demographics.zip_code,
+        "community_area": CommunityArea(demographics.community_area).label
+        if demographics.community_area
+        else "",
+        "ward": demographics.ward,
+    }
 
 
 def _eligibility_text(means: Means) -> str:

@@ -17,3 +17,18 @@ def test_a_newcomer_signs_in_with_the_printed_password_and_the_demo_code(db):
     response = plain.post(reverse("two_factor_verify"), {"token": code.getvalue().strip()})
     assert response.status_code == 302
     assert plain.get(reverse("coordinator_home")).status_code == 200
+
+
+def test_the_demo_clock_runs_from_the_moment_given_and_stops_with_it():
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from clinic.demo import demo_clock
+
+    moment = timezone.now() - dt.timedelta(days=200)
+    with demo_clock(moment):
+        inside = timezone.now()
+        assert dt.timedelta(0) <= inside - moment < dt.timedelta(seconds=5)
+        assert timezone.localdate() == timezone.localtime(inside).date()
+    assert timezone.now() - moment > dt.timedelta(days=199)

@@ -74,9 +74,9 @@ def test_workshops_and_their_intakes_reach_the_funding_report(coordinator):
         threshold=1,
         hourly_rate=Decimal(1),
     )
-    summary = dict(data.summary)
+    summary = data.figures()
     assert summary["Workshops and forums held"] == "2"
-    assert summary["People who attended them"] == "42"
-    assert summary["Intakes taken at them"] == "1"
+    assert summary["People who attended workshops and forums"] == "42"
+    assert summary["Intakes taken at workshops and forums"] == "1"
     assert summary["LSC 111 workshops and clinics"] == "1 held, 30 people"
     assert summary["LSC 101 community legal education presentations"] == "1 held, 12 people"

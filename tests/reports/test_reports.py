@@ -83,7 +83,7 @@ def clinic(db, attorney, coordinator):
 
 
 def _summary(data) -> dict[str, str]:
-    return dict(data.summary)
+    return data.figures()
 
 
 def test_every_summary_figure_of_the_whole_clinic(clinic):
