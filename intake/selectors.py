@@ -1,4 +1,5 @@
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
+from django.db.models.functions import Coalesce
 
 from clinic.models import User
 from intake.matching import find_similar_names
@@ -16,16 +17,25 @@ def open_intakes_for_volunteer(*, user: User) -> QuerySet[Intake]:
 
 
 def intake_queue() -> QuerySet[Intake]:
-    """Open intakes for coordinators: urgent (emergencies first), then oldest first."""
+    """Open intakes for coordinators, each with `waiting_since` (when it reached the queue).
+
+    Hotline emergencies come first, the newest first: a detention reported minutes ago is the one
+    where an hour still decides whether the person is found before a transfer, and the older ones
+    have already reached the on-call coordinators. Then the other urgent intakes (detained, a hearing
+    soon), then the rest, each group oldest waiting first, so that nobody waits unseen the longest.
+    """
+    waiting_since = Coalesce("submitted_at", "created_at")
     return (
         Intake.objects.filter(status=Intake.Status.OPEN)
         .select_related("client", "volunteer")
         .annotate(
             pending_matches=Count(
                 "client_matches", filter=Q(client_matches__status=ClientMatch.Status.PENDING)
-            )
+            ),
+            waiting_since=waiting_since,
+            emergency_since=Case(When(is_emergency=True, then=waiting_since)),
         )
-        .order_by("-is_urgent", "-is_emergency", "created_at")
+        .order_by("-is_emergency", "-emergency_since", "-is_urgent", "waiting_since", "pk")
     )
 
 

@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.models import AccessEvent
 from intake.models import Client, Intake
@@ -79,6 +80,17 @@ def test_home_refuses_other_roles(client, request, actor):
     assert client.get(reverse("intake:home")).status_code == 403
 
 
+def _text(response) -> str:
+    """The page with Django's non-breaking spaces ("3\xa0hours") as plain ones."""
+    return response.content.decode().replace("\xa0", " ")
+
+
+def _waiting_since(intake, delta):
+    """Back-dates when an intake reached the queue (auto_now_add cannot be set on create)."""
+    Intake.objects.filter(pk=intake.pk).update(created_at=timezone.now() - delta, submitted_at=None)
+    return intake
+
+
 def test_the_queue_puts_emergencies_and_urgent_intakes_first(client, coordinator):
     calm = IntakeFactory(conflict_status=Intake.ConflictStatus.CLEAR)
     urgent = IntakeFactory(is_urgent=True)
@@ -88,6 +100,58 @@ def test_the_queue_puts_emergencies_and_urgent_intakes_first(client, coordinator
     response = client.get(reverse("intake:queue"))
     assert list(response.context["intakes"]) == [emergency, urgent, calm]
     assert reverse("cases:intake_accept", args=[calm.public_id]).encode() in response.content
+
+
+def test_emergencies_come_newest_first_and_the_other_intakes_longest_waiting_first(client, coordinator):
+    old_calm = _waiting_since(IntakeFactory(), timedelta(days=6))
+    new_calm = _waiting_since(IntakeFactory(), timedelta(hours=1))
+    old_urgent = _waiting_since(IntakeFactory(is_urgent=True), timedelta(days=3))
+    new_urgent = _waiting_since(IntakeFactory(is_urgent=True), timedelta(minutes=5))
+    old_emergency = _waiting_since(IntakeFactory(is_urgent=True, is_emergency=True), timedelta(hours=20))
+    new_emergency = _waiting_since(IntakeFactory(is_urgent=True, is_emergency=True), timedelta(minutes=2))
+    client.force_login(coordinator)
+    shown = list(client.get(reverse("intake:queue")).context["intakes"])
+    assert shown == [new_emergency, old_emergency, old_urgent, new_urgent, old_calm, new_calm]
+
+
+def test_the_queue_counts_the_wait_from_submission_not_from_the_first_draft(client, coordinator):
+    intake = _waiting_since(IntakeFactory(), timedelta(days=9))
+    Intake.objects.filter(pk=intake.pk).update(submitted_at=timezone.now() - timedelta(hours=3))
+    client.force_login(coordinator)
+    html = _text(client.get(reverse("intake:queue")))
+    assert ">3 hours</time>" in html and "9 days" not in html
+
+
+def test_the_queue_shows_each_intakes_age_in_words(client, coordinator):
+    _waiting_since(IntakeFactory(), timedelta(hours=3, minutes=10))
+    _waiting_since(IntakeFactory(), timedelta(days=2, hours=5))
+    client.force_login(coordinator)
+    html = _text(client.get(reverse("intake:queue")))
+    assert ">3 hours</time>" in html and ">2 days</time>" in html
+
+
+def test_the_queue_shows_the_age_in_spanish_too(client, coordinator):
+    _waiting_since(IntakeFactory(), timedelta(days=2, hours=5))
+    client.force_login(coordinator)
+    client.cookies["django_language"] = "es"
+    html = _text(client.get(reverse("intake:queue")))
+    assert ">2 días</time>" in html
+
+
+def test_an_emergency_in_the_queue_shows_the_facility_where_the_person_is_held(client, coordinator):
+    IntakeFactory(
+        is_urgent=True,
+        is_emergency=True,
+        is_detained=True,
+        facility="Broadview Processing Center",
+        detained_on=date(2025, 3, 1),
+        channel=Intake.Channel.RAPID_RESPONSE,
+    )
+    IntakeFactory(facility="")
+    client.force_login(coordinator)
+    html = client.get(reverse("intake:queue")).content.decode()
+    assert html.count("Broadview Processing Center") == 1
+    assert 'data-label="Detained at"' in html
 
 
 def test_the_queue_offers_review_instead_of_accept_until_the_conflict_check_is_clear(client, coordinator):
@@ -103,7 +167,8 @@ def test_the_queue_offers_review_instead_of_accept_until_the_conflict_check_is_c
 def test_queue_query_count_does_not_grow_with_intakes(client, coordinator, django_assert_num_queries):
     from django.db import connection
 
-    IntakeFactory.create_batch(15)
+    IntakeFactory.create_batch(10)
+    IntakeFactory.create_batch(5, is_urgent=True, is_emergency=True, is_detained=True, facility="Broadview")
     client.force_login(coordinator)
     # 7 for the page, 4 for the access-log row (+1 for PostgreSQL's advisory lock on the chain).
     with django_assert_num_queries(11 + (connection.vendor == "postgresql")):
@@ -120,10 +185,19 @@ def test_each_view_of_the_queue_is_one_access_log_row_naming_the_clients_shown(c
     assert sorted(event.detail.removeprefix("clients ").split(",")) == sorted(str(i.client_id) for i in shown)
 
 
-@pytest.mark.parametrize("actor", ["volunteer", "attorney"])
+@pytest.mark.parametrize("actor", ["volunteer", "attorney", "administrator"])
 def test_the_queue_refuses_everyone_but_coordinators(client, request, actor):
     client.force_login(request.getfixturevalue(actor))
     assert client.get(reverse("intake:queue")).status_code == 403
+
+
+def test_the_volunteer_who_reported_an_emergency_cannot_read_the_queue(client, volunteer):
+    IntakeFactory(volunteer=volunteer, is_urgent=True, is_emergency=True, facility="Broadview")
+    IntakeFactory(client=ClientFactory(given_names="Otra"), facility="Elsewhere")
+    client.force_login(volunteer)
+    response = client.get(reverse("intake:queue"))
+    assert response.status_code == 403
+    assert b"Otra" not in response.content and b"Broadview" not in response.content
 
 
 # The intake page ---------------------------------------------------------------------------------
