@@ -6,6 +6,7 @@ from intake.matching import find_similar_names
 from intake.models import AdverseParty, Client, ClientMatch, ConflictCheck, ConflictHit, Intake, NameKind
 from intake.normalise import normalise_name
 from intake.services.clients import a_number_index
+from intake.services.intakes import draft_content
 
 
 def open_intakes_for_volunteer(*, user: User) -> QuerySet[Intake]:
@@ -14,6 +15,13 @@ def open_intakes_for_volunteer(*, user: User) -> QuerySet[Intake]:
         .select_related("client", "submitted_client")
         .order_by("-is_urgent", "-created_at")
     )
+
+
+def draft_typed_name(*, intake: Intake) -> str:
+    """The name typed on a draft's identity step, valid or not: how its volunteer recognises it."""
+    identity = draft_content(intake)["steps"].get("identity", {})
+    parts = [(identity.get(field) or [""])[0].strip() for field in ("given_names", "family_names")]
+    return " ".join(part for part in parts if part)
 
 
 def intake_queue() -> QuerySet[Intake]:

@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -659,3 +660,138 @@ def test_a_guideline_for_a_far_year_is_a_field_error(client, coordinator):
     )
     assert response.status_code == 400
     assert "year" in response.context["form"].errors
+
+
+# The volunteer's forms, without dead ends --------------------------------------------------------
+
+
+def _fill_every_step(client, intake, household=HOUSEHOLD):
+    situation = {**SITUATION, "court": "Chicago Immigration Court", "next_hearing_date": "2027-02-03"}
+    for step, data in [
+        ("identity", {**IDENTITY, "address": "1200 W Cermak Rd, Chicago"}),
+        ("situation", situation),
+        ("household", household),
+        ("parties", PARTIES),
+        ("narrative", {"narrative": "Vino en 2019 con su hijo."}),
+    ]:
+        assert client.post(_step(intake, step), data).status_code == 302, step
+
+
+def test_the_review_shows_everything_the_intake_will_submit(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    _fill_every_step(client, draft_intake)
+    html = _text(client.get(_step(draft_intake, "review")))
+    for shown in [
+        "Lucía Paredes Ríos",
+        "Lucy Paredes",
+        "A-012-345-678",
+        "Honduras",
+        "Prefers Spanish",
+        "555-0199",
+        "1200 W Cermak Rd, Chicago",
+        "Walk-in",
+        "Afraid to go back (asylum)",
+        "Chicago Immigration Court",
+        "2027",
+        "People in the household, the client included",
+        "$18000",
+        "Eligibility",
+        "Vino en 2019 con su hijo.",
+        "Mateo Paredes",
+        "Child",
+        "Héctor Salas",
+        "Never contact",
+    ]:
+        assert shown in html, shown
+
+
+def test_the_household_size_says_that_it_counts_the_client(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    html = client.get(_step(draft_intake, "household")).content.decode()
+    assert "People in the household, the client included" in html
+
+
+def test_no_relationship_is_chosen_for_the_volunteer(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.get(_step(draft_intake, "household"))
+    relationship = response.context["members"].forms[0]["relationship"]
+    assert relationship.value() in (None, "")
+    assert '<option value="" selected>' in str(relationship)
+
+
+def test_a_family_member_without_a_relationship_is_a_field_error(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(_step(draft_intake, "household"), {**HOUSEHOLD, "members-0-relationship": ""})
+    assert response.status_code == 200
+    assert response.context["members"].forms[0].errors["relationship"] == [
+        "Say how this person is related to the client."
+    ]
+
+
+def test_add_a_family_member_keeps_what_was_typed_and_shows_one_more_form(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(_step(draft_intake, "household"), {**HOUSEHOLD, "action": "add_member"})
+    assert response.status_code == 302
+    assert response.url == _step(draft_intake, "household") + "#member-2"
+    page = client.get(_step(draft_intake, "household"))
+    members = page.context["members"]
+    assert len(members.forms) == 2 and members.forms[0]["given_names"].value() == "Mateo"
+    assert 'id="member-2"' in page.content.decode()
+    assert 'value="add_member"' in page.content.decode()
+
+
+def test_a_household_larger_than_the_forms_first_shown_is_submitted_whole(client, volunteer, draft_intake):
+    children = ["Mateo", "Ana", "Luis", "Rosa", "Iván", "Sara"]
+    household = {
+        "means-household_size": "7",
+        "means-annual_income": "30000",
+        "means-region": "contiguous",
+        "members-TOTAL_FORMS": str(len(children)),
+        "members-INITIAL_FORMS": "0",
+    }
+    for index, name in enumerate(children):
+        household |= {
+            f"members-{index}-given_names": name,
+            f"members-{index}-family_names": "Paredes",
+            f"members-{index}-relationship": "child",
+        }
+    client.force_login(volunteer)
+    _fill_every_step(client, draft_intake, household=household)
+    client.post(_step(draft_intake, "review"))
+    intake = Intake.objects.get(pk=draft_intake.pk)
+    assert intake.status == Intake.Status.OPEN
+    assert intake.client.household.members.count() == 7
+
+
+def test_save_draft_and_leave_leaves_even_with_a_field_to_correct(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(
+        _step(draft_intake, "identity"), {**IDENTITY, "a_number": "B-12", "action": "save"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("intake:home")
+    assert "Some fields still need correcting" in response.content.decode()
+    saved = draft_content(Intake.objects.get(pk=draft_intake.pk))
+    assert saved["steps"]["identity"]["a_number"] == ["B-12"]
+    assert "identity" not in saved["completed"]
+
+
+def test_a_draft_is_listed_by_the_name_typed_on_it(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    client.post(_step(draft_intake, "identity"), {**IDENTITY, "a_number": "B-12", "action": "save"})
+    html = client.get(reverse("intake:home")).content.decode()
+    assert "Lucía Paredes Ríos" in html and "(not yet named)" not in html
+
+
+def test_another_volunteer_does_not_see_a_draft_or_its_typed_name(client, other_volunteer, draft_intake):
+    draft_intake.draft = '{"steps": {"identity": {"given_names": ["Lucía"], "family_names": ["Paredes"]}}}'
+    draft_intake.save(update_fields=["draft"])
+    client.force_login(other_volunteer)
+    assert b"Paredes" not in client.get(reverse("intake:home")).content
+    assert client.get(_step(draft_intake, "household")).status_code == 404
+
+
+def test_the_phone_field_brings_up_the_phone_keypad(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    html = client.get(_step(draft_intake, "identity")).content.decode()
+    phone = re.search(r'<input[^>]*name="phone"[^>]*>', html).group(0)
+    assert 'type="tel"' in phone and 'inputmode="tel"' in phone
