@@ -1,3 +1,6 @@
+from collections.abc import Iterable
+from uuid import UUID
+
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
 from django.db.models.functions import Coalesce
 
@@ -15,6 +18,12 @@ def open_intakes_for_volunteer(*, user: User) -> QuerySet[Intake]:
         .select_related("client", "submitted_client")
         .order_by("-is_urgent", "-created_at")
     )
+
+
+def client_public_ids(*, pks: Iterable[int]) -> dict[int, UUID]:
+    """Row id to public id, for links to client pages from rows that keep only the row id."""
+    pks = set(pks)
+    return dict(Client.objects.filter(pk__in=pks).values_list("pk", "public_id")) if pks else {}
 
 
 def draft_typed_name(*, intake: Intake) -> str:
