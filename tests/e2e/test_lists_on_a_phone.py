@@ -24,7 +24,7 @@ from tests.e2e.conftest import sign_in
 from tests.factories import TEST_PASSWORD
 from tests.intake.factories import ClientFactory, IntakeFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 AXE = Axe()
 SCREENSHOTS = os.environ.get("CLINIC_E2E_SCREENSHOTS")
@@ -33,7 +33,7 @@ DESK = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
-def demo(db):
+def demo(migration_data):
     call_command("seed_demo", password=TEST_PASSWORD, stdout=open(os.devnull, "w"))  # noqa: SIM115
     coordinator = User.objects.get(username="coordinator")
     # Long, unbreakable names and places are what push a table past a phone's width.

@@ -28,7 +28,7 @@ def _no_serious_violations(page, visited: list[str]) -> None:
 
 
 def _continue(page) -> None:
-    page.locator('button[name="action"][value="next"]').click()
+    page.locator('.form-actions button[name="action"][value="next"]').click()
     page.wait_for_load_state()
 
 
