@@ -5,6 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.e2e.conftest import sign_in
+from tests.e2e.test_lists_on_a_phone import _screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,6 +50,7 @@ def test_a_volunteer_adds_family_members_and_leaves_a_draft_half_typed(phone, li
     assert all(relationships.nth(i).input_value() == "" for i in range(4)), "nothing is chosen for them"
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert not _serious(phone)
+    _screenshot(phone, "volunteer_household390.png")
 
     # Enter in a field continues to the next step; it does not add yet another member.
     phone.fill('[name="members-3-given_names"]', "Ana")
