@@ -9,7 +9,9 @@ Each app registers, from its `AppConfig.ready()`:
 - panels on another app's pages (`register_panel`): "case", "client" or "intake"; a panel is a
   function of the request and the object that returns HTML, or None when the user may not see it;
 - its part of `manage.py seed_demo` (`register_demo`), ordered so that users exist before cases;
-- its periodic jobs (`register_periodic`), merged into Celery beat's schedule.
+- its periodic jobs (`register_periodic`), merged into Celery beat's schedule;
+- where the records its access-log rows name are read (`register_record_links`), so that the
+  access log links to them.
 
 The core reads these through the functions at the bottom. Registration is idempotent by key, so
 that `ready()` running twice (as the test runner may) does not double an entry.
@@ -17,11 +19,14 @@ that `ready()` running twice (as the test runner may) does not double an entry.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.db.models import Model
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 PANEL_PAGES = frozenset({"case", "client", "intake", "response"})
@@ -64,6 +69,21 @@ class PeriodicJob:
     schedule: timedelta
 
 
+@dataclass(frozen=True)
+class RecordLink:
+    """Where an access-log row's record is opened, and the records a list read showed (text, url),
+    which `related_label` names ("Clients shown")."""
+
+    url: str | None = None
+    related: tuple[tuple[str, str], ...] = ()
+    related_label: str = ""
+
+
+# Given the rows of one object type on a page of the access log, their links by row id: one query
+# per object type, never one per row.
+RecordLinker = Callable[[list], dict[int, RecordLink]]
+
+
 @dataclass
 class Registry:
     nav: dict[str, NavEntry] = field(default_factory=dict)
@@ -72,6 +92,7 @@ class Registry:
     panels: dict[str, dict[str, Panel]] = field(default_factory=lambda: {page: {} for page in PANEL_PAGES})
     demo: dict[str, DemoPart] = field(default_factory=dict)
     periodic: dict[str, PeriodicJob] = field(default_factory=dict)
+    record_links: dict[str, RecordLinker] = field(default_factory=dict)
 
 
 registry = Registry()
@@ -119,6 +140,28 @@ def register_periodic(name: str, *, task: str, schedule: timedelta) -> None:
     app.conf.beat_schedule = {**(app.conf.beat_schedule or {}), **beat_schedule()}
 
 
+def register_record_links(object_type: str, linker: RecordLinker) -> None:
+    """`object_type` as the access log records it ("intake.client"); see RecordLinker."""
+    registry.record_links[object_type] = linker
+
+
+def links_by_public_id(model: type[Model], url_name: str, *, public_id: str = "public_id") -> RecordLinker:
+    """The usual linker: the row's record opens at `url_name`, which takes its opaque public id
+    (or the one `public_id` names across a relation, for a record shown on its parent's page)."""
+
+    def linker(events: list) -> dict[int, RecordLink]:
+        pks = {int(event.object_id) for event in events if event.object_id.isdigit()}
+        rows = model._default_manager.filter(pk__in=pks).values_list("pk", public_id) if pks else []
+        public_ids = dict(rows)
+        return {
+            event.pk: RecordLink(url=reverse(url_name, args=[public_ids[int(event.object_id)]]))
+            for event in events
+            if event.object_id.isdigit() and int(event.object_id) in public_ids
+        }
+
+    return linker
+
+
 # Readers, for the core.
 
 
@@ -147,3 +190,16 @@ def demo_parts() -> list[DemoPart]:
 
 def beat_schedule() -> dict[str, dict]:
     return {job.name: {"task": job.task, "schedule": job.schedule} for job in registry.periodic.values()}
+
+
+def record_links(events: Iterable) -> dict[int, RecordLink]:
+    """The links of a page of access-log rows, by row id; rows of an unregistered type have none."""
+    by_type: dict[str, list] = defaultdict(list)
+    for event in events:
+        by_type[event.object_type].append(event)
+    links: dict[int, RecordLink] = {}
+    for object_type, rows in by_type.items():
+        linker = registry.record_links.get(object_type)
+        if linker is not None:
+            links.update(linker(rows))
+    return links

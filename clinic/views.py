@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 
 from clinic.forms import AccessLogFilterForm
 from clinic.permissions import primary_role, role_required
-from clinic.registry import landing_for, overview_cards
+from clinic.registry import landing_for, overview_cards, record_links
 from clinic.roles import Role
 from clinic.selectors import access_events
 
@@ -43,4 +43,8 @@ def access_log(request):
     form = AccessLogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(access_events(**filters), 50).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    links = record_links(page.object_list)
+    for event in page.object_list:
+        event.link = links.get(event.pk)
     return render(request, "clinic/access_log.html", {"form": form, "page": page})

@@ -7,9 +7,18 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Intake")
 
     def ready(self) -> None:
-        from clinic.registry import register_demo, register_landing, register_nav, register_overview_card
+        from clinic.registry import (
+            links_by_public_id,
+            register_demo,
+            register_landing,
+            register_nav,
+            register_overview_card,
+            register_record_links,
+        )
         from clinic.roles import Role
         from intake import demo, selectors
+        from intake.models import Client
+        from intake.views.clients import list_read_links
 
         register_nav("intake:home", _("My intakes"), roles={Role.VOLUNTEER}, order=20)
         register_nav("intake:queue", _("Intake queue"), roles={Role.COORDINATOR}, order=30)
@@ -26,3 +35,6 @@ class IntakeConfig(AppConfig):
             order=10,
         )
         register_demo("intake", demo.seed, order=10)
+        register_record_links("intake.client", links_by_public_id(Client, "intake:client_detail"))
+        register_record_links("intake.queue", list_read_links)
+        register_record_links("intake.client_search", list_read_links)

@@ -255,9 +255,18 @@ class DemographicsForm(WhereTheyLiveMixin, SafeTextForm):
         return cleaned
 
 
+# The largest household the eligibility screen takes; its members, the client aside, may all seek help.
+HOUSEHOLD_MAX = 30
+
+
 class MeansForm(SafeTextForm):
     household_size = forms.IntegerField(
-        label=_("People in the household"), min_value=1, max_value=30, required=False
+        label=_("People in the household, the client included"),
+        help_text=_("Count the client and everyone who lives with them and shares the income."),
+        min_value=1,
+        max_value=HOUSEHOLD_MAX,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     annual_income = forms.DecimalField(
         label=_("Annual household income (USD)"),
@@ -285,9 +294,15 @@ class MeansForm(SafeTextForm):
 class MemberForm(SafeTextForm):
     given_names = _text(_("Given names"), 150)
     family_names = _text(_("Family names"), 150)
+    # No relationship is chosen for the volunteer: a preselected "spouse" would be recorded for a
+    # child whenever the volunteer did not notice the menu.
     relationship = forms.ChoiceField(
-        label=_("Relationship"),
-        choices=[c for c in Client.Relationship.choices if c[0] != Client.Relationship.PRINCIPAL],
+        label=_("Relationship to the client"),
+        choices=[
+            ("", _("Choose one")),
+            *[c for c in Client.Relationship.choices if c[0] != Client.Relationship.PRINCIPAL],
+        ],
+        required=False,
     )
     date_of_birth = _date(_("Date of birth"), validators=[validate_plausible_past_date])
     a_number = _text(_("A-number"), 20)
@@ -302,6 +317,8 @@ class MemberForm(SafeTextForm):
             self.add_error("family_names", _("Give the family names too."))
         if cleaned.get("family_names") and not cleaned.get("given_names"):
             self.add_error("given_names", _("Give the given names too."))
+        if (cleaned.get("given_names") or cleaned.get("family_names")) and not cleaned.get("relationship"):
+            self.add_error("relationship", _("Say how this person is related to the client."))
         return cleaned
 
 
@@ -316,7 +333,9 @@ class PartyForm(SafeTextForm):
 
 
 # absolute_max bounds how many forms a posted TOTAL_FORMS can make the server build (and store).
-MemberFormSet = forms.formset_factory(MemberForm, extra=2, max_num=12, absolute_max=12, validate_max=True)
+MemberFormSet = forms.formset_factory(
+    MemberForm, extra=2, max_num=HOUSEHOLD_MAX - 1, absolute_max=HOUSEHOLD_MAX - 1, validate_max=True
+)
 PartyFormSet = forms.formset_factory(PartyForm, extra=2, max_num=20, absolute_max=20, validate_max=True)
 
 

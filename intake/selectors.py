@@ -1,10 +1,15 @@
-from django.db.models import Count, Prefetch, Q, QuerySet
+from collections.abc import Iterable
+from uuid import UUID
+
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
+from django.db.models.functions import Coalesce
 
 from clinic.models import User
 from intake.matching import find_similar_names
 from intake.models import AdverseParty, Client, ClientMatch, ConflictCheck, ConflictHit, Intake, NameKind
 from intake.normalise import normalise_name
 from intake.services.clients import a_number_index
+from intake.services.intakes import draft_content
 
 # What a list of clients' names never shows: ciphertexts and keyed indexes. Lists defer them, so a
 # page of fifty rows neither carries nor wraps what it does not display.
@@ -33,17 +38,39 @@ def open_intakes_for_volunteer(*, user: User) -> QuerySet[Intake]:
     )
 
 
+def client_public_ids(*, pks: Iterable[int]) -> dict[int, UUID]:
+    """Row id to public id, for links to client pages from rows that keep only the row id."""
+    pks = set(pks)
+    return dict(Client.objects.filter(pk__in=pks).values_list("pk", "public_id")) if pks else {}
+
+
+def draft_typed_name(*, intake: Intake) -> str:
+    """The name typed on a draft's identity step, valid or not: how its volunteer recognises it."""
+    identity = draft_content(intake)["steps"].get("identity", {})
+    parts = [(identity.get(field) or [""])[0].strip() for field in ("given_names", "family_names")]
+    return " ".join(part for part in parts if part)
+
+
 def intake_queue() -> QuerySet[Intake]:
-    """Open intakes for coordinators: urgent (emergencies first), then oldest first."""
+    """Open intakes for coordinators, each with `waiting_since` (when it reached the queue).
+
+    Hotline emergencies come first, the newest first: a detention reported minutes ago is the one
+    where an hour still decides whether the person is found before a transfer, and the older ones
+    have already reached the on-call coordinators. Then the other urgent intakes (detained, a hearing
+    soon), then the rest, each group oldest waiting first, so that nobody waits unseen the longest.
+    """
+    waiting_since = Coalesce("submitted_at", "created_at")
     return (
         Intake.objects.filter(status=Intake.Status.OPEN)
         .select_related("client", "volunteer")
         .annotate(
             pending_matches=Count(
                 "client_matches", filter=Q(client_matches__status=ClientMatch.Status.PENDING)
-            )
+            ),
+            waiting_since=waiting_since,
+            emergency_since=Case(When(is_emergency=True, then=waiting_since)),
         )
-        .order_by("-is_urgent", "-is_emergency", "created_at")
+        .order_by("-is_emergency", "-emergency_since", "-is_urgent", "waiting_since", "pk")
     )
 
 

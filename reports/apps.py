@@ -7,7 +7,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
-        from clinic.registry import register_nav
+        from clinic.registry import links_by_public_id, register_nav, register_record_links
         from clinic.roles import Role
+        from reports.models import FundingReport
 
         register_nav("reports:report_list", _("Reports"), roles={Role.COORDINATOR}, order=80)
+        register_record_links(
+            "reports.fundingreport", links_by_public_id(FundingReport, "reports:report_detail")
+        )

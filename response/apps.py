@@ -10,14 +10,17 @@ class ResponseConfig(AppConfig):
 
     def ready(self) -> None:
         from clinic.registry import (
+            links_by_public_id,
             register_demo,
             register_nav,
             register_overview_card,
             register_panel,
             register_periodic,
+            register_record_links,
         )
         from clinic.roles import Role
         from response import demo, selectors
+        from response.models import Response
         from response.views.panels import intake_panel
 
         register_nav("response:dashboard", _("Rapid response"), roles={Role.COORDINATOR}, order=25)
@@ -32,6 +35,7 @@ class ResponseConfig(AppConfig):
         )
         register_panel("intake", "response", intake_panel, order=10)
         register_demo("response", demo.seed, order=15)  # after intake's part, before cases'
+        register_record_links("response.response", links_by_public_id(Response, "response:detail"))
         register_periodic(
             "response-recheck-reminders", task="response.recheck_reminders", schedule=timedelta(minutes=10)
         )

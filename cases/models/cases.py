@@ -171,7 +171,7 @@ class Note(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return _("Note on %(case)s") % {"case": self.case_id}
+        return _("Note on %(case)s") % {"case": self.case}
 
 
 class TimeEntry(models.Model):

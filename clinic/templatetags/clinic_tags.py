@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf.locale import LANG_INFO
+from django.utils.timesince import timesince
 from django.utils.translation import gettext
 
 register = template.Library()
@@ -15,3 +16,10 @@ def language_names(codes) -> str:
         info = LANG_INFO.get(code)
         names.append(gettext(info["name"]) if info else code)
     return ", ".join(names)
+
+
+@register.filter
+def age(value) -> str:
+    """How long ago, in its largest unit only ("3 hours", "2 days"), in the reader's language:
+    lists are scanned, and "2 days, 3 hours" is harder to compare down a column."""
+    return timesince(value, depth=1) if value else ""

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clinic.access_log import record_access
 from clinic.models import AccessEvent
 from clinic.permissions import role_required
+from clinic.registry import RecordLink
 from clinic.roles import Role
 from intake import selectors, services
 from intake.forms import ClientIdentityForm, ClientSearchForm
@@ -94,3 +96,34 @@ def client_merge(request, public_id, source_id):
     else:
         messages.success(request, _("The two records are now one."))
     return redirect("intake:client_detail", target.public_id)
+
+
+# Links from the access log ------------------------------------------------------------------------
+
+
+def _client_url(public_id) -> str:
+    return reverse("intake:client_detail", args=[public_id])
+
+
+def _clients_shown(event: AccessEvent) -> list[int]:
+    """The client ids a list read's detail names ("clients 12,15"); the log keeps 200 characters
+    of detail, so a full detail may end in a cut id, which is left out rather than misread."""
+    ids = event.detail.removeprefix("clients ").split(",")
+    if len(event.detail) >= AccessEvent._meta.get_field("detail").max_length:
+        ids = ids[:-1]
+    return [int(pk) for pk in ids if pk.isdigit()]
+
+
+def list_read_links(events: list[AccessEvent]) -> dict[int, RecordLink]:
+    """A read of the queue or of search results links each client it showed."""
+    shown = {event.pk: _clients_shown(event) for event in events}
+    public_ids = selectors.client_public_ids(pks=[pk for ids in shown.values() for pk in ids])
+    return {
+        pk: RecordLink(
+            related=tuple(
+                (f"#{client}", _client_url(public_ids[client])) for client in ids if client in public_ids
+            ),
+            related_label=_("Clients shown"),
+        )
+        for pk, ids in shown.items()
+    }

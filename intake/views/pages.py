@@ -31,7 +31,10 @@ def add_service_errors(form, exc: ValidationError) -> None:
 
 @role_required(Role.VOLUNTEER)
 def home(request):
-    intakes = selectors.open_intakes_for_volunteer(user=request.user)
+    intakes = list(selectors.open_intakes_for_volunteer(user=request.user))
+    for intake in intakes:
+        if intake.status == Intake.Status.DRAFT:
+            intake.typed_name = selectors.draft_typed_name(intake=intake)
     return render(request, "intake/home.html", {"intakes": intakes})
 
 

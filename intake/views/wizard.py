@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.formsets import BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from clinic.permissions import role_required
 from clinic.roles import Role
+from clinic.templatetags.clinic_tags import language_names
 from intake import services
 from intake.forms import (
     IdentityForm,
@@ -22,7 +24,7 @@ from intake.forms import (
     PartyFormSet,
     SituationForm,
 )
-from intake.models import AgeBand, CommunityArea, Gender, Intake
+from intake.models import AgeBand, Client, CommunityArea, Gender, Intake, PovertyGuideline
 from intake.models.demographics import age_band_for
 from intake.normalise import format_a_number
 from intake.permissions import get_intake_for_user
@@ -67,6 +69,13 @@ def declared_data(forms: dict, data) -> dict[str, list[str]]:
     return {name: data.getlist(name) for name in names if name in data}
 
 
+def _with_another_member(data: dict[str, list[str]], members: BaseFormSet) -> dict[str, list[str]]:
+    """The household step's data with one more empty family member form, up to the formset's limit."""
+    total = members.management_form.add_prefix("TOTAL_FORMS")
+    count = min(len(members.forms) + 1, members.max_num)
+    return {**data, total: [str(count)]}
+
+
 def _stored(draft: dict, step: str) -> MultiValueDict | None:
     values = draft["steps"].get(step)
     return MultiValueDict(values) if values is not None else None
@@ -107,11 +116,15 @@ def intake_step(request, public_id, step: str):
     if request.method == "POST":
         forms = build_forms(step, request.POST)
         valid = _all_valid(forms)
+        action = request.POST.get("action")
+        data = declared_data(forms, request.POST)
+        if action == "add_member" and step == "household":
+            data = _with_another_member(data, forms["members"])
         try:
             services.intake_draft_save(
                 intake=intake,
                 step=step,
-                data=declared_data(forms, request.POST),
+                data=data,
                 complete=valid,
                 acting_user=request.user,
             )
@@ -123,10 +136,19 @@ def intake_step(request, public_id, step: str):
             return render(request, f"intake/intake_step_{step}.html", context, status=400)
         if request.headers.get("X-Autosave"):
             return HttpResponse(status=204)
-        if valid:
-            if request.POST.get("action") == "save":
+        if action == "save":  # leave, whatever the fields say: the draft keeps them as typed
+            if valid:
                 messages.success(request, _("Draft saved. You can continue it from your intakes."))
-                return redirect("intake:home")
+            else:
+                messages.warning(
+                    request,
+                    _("Draft saved. Some fields still need correcting; they are marked when you continue."),
+                )
+            return redirect("intake:home")
+        if action == "add_member" and step == "household":
+            url = reverse("intake:step", args=[intake.public_id, step])
+            return redirect(f"{url}#member-{len(forms['members'].forms) + 1}")
+        if valid:
             return redirect("intake:step", intake.public_id, _next_step(step))
         messages.error(request, _("What you typed is saved as a draft, but some fields need correcting."))
         draft = services.draft_content(intake)
@@ -222,6 +244,14 @@ def _review(request, intake):
         "eligibility": _eligibility_text(submission["means"]) if submission else "",
         "about": _demographics_text(submission) if submission else {},
     }
+    if submission:
+        situation, principal = submission["situation"], submission["principal"]
+        context.update(
+            channel_label=Intake.Channel(situation.channel).label,
+            preferred_language=language_names([principal.preferred_language]),
+            region_label=PovertyGuideline.Region(submission["means"].region).label,
+            members=[(m, Client.Relationship(m.relationship).label) for m in submission["members"]],
+        )
     return render(request, "intake/intake_step_review.html", context)
 
 

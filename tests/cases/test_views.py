@@ -614,3 +614,13 @@ def test_an_impossible_hearing_year_is_a_field_error_not_a_server_error(client, 
     assert response.status_code in {200, 400}
     assert "Check the year" in response.content.decode()
     assert not case.hearings.exists()
+
+
+def test_the_history_names_a_note_by_its_case_reference_not_a_row_number(client, attorney, case):
+    from cases.services import note_create
+
+    note_create(case=case, body="Llamar por la mañana.", acting_user=attorney)
+    client.force_login(attorney)
+    body = client.get(reverse("cases:case_history", args=[case.public_id])).content.decode()
+    assert f"(Note on Case {case.reference})" in body
+    assert f"(Note on {case.pk})" not in body

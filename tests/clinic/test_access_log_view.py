@@ -47,3 +47,73 @@ def test_the_access_log_query_count_is_fixed(client, coordinator, volunteer, dja
         access_event_record(actor=coordinator, obj=volunteer)
     with django_assert_num_queries(len(first.captured_queries)):
         client.get(reverse("access_log"))
+
+
+def test_a_row_that_names_a_client_links_to_the_clients_page(client, coordinator):
+    from tests.intake.factories import ClientFactory
+
+    known = ClientFactory()
+    access_event_record(actor=coordinator, obj=known, detail="client page")
+    client.force_login(coordinator)
+    html = client.get(reverse("access_log")).content.decode()
+    url = reverse("intake:client_detail", args=[known.public_id])
+    assert f'<a href="{url}">intake.client #{known.pk}</a> · client page' in html
+
+
+def test_a_read_of_the_queue_links_each_client_it_showed(client, coordinator):
+    from tests.intake.factories import IntakeFactory
+
+    shown = IntakeFactory.create_batch(2)
+    client.force_login(coordinator)
+    client.get(reverse("intake:queue"))
+    html = client.get(reverse("access_log")).content.decode()
+    assert "Clients shown:" in html
+    for intake in shown:
+        url = reverse("intake:client_detail", args=[intake.client.public_id])
+        assert f'<a href="{url}">#{intake.client_id}</a>' in html
+
+
+def test_a_cut_list_of_clients_leaves_out_the_id_it_cut(client, coordinator):
+    from types import SimpleNamespace
+
+    from tests.intake.factories import ClientFactory
+
+    first, second = ClientFactory(), ClientFactory()
+    shown = f"clients {first.pk},{second.pk}"
+    detail = shown + "," * (195 - len(shown)) + ",123456789"  # the log keeps 200 characters: ",1234"
+    read = SimpleNamespace(_meta=SimpleNamespace(label_lower="intake.queue"), pk=2)
+    access_event_record(actor=coordinator, obj=read, detail=detail)
+    client.force_login(coordinator)
+    html = client.get(reverse("access_log")).content.decode()
+    assert f">#{first.pk}</a>" in html and f">#{second.pk}</a>" in html
+    assert "1234" not in html.split("Clients shown:")[1].split("</td>")[0]
+
+
+def test_a_row_that_names_a_report_links_to_the_report(client, coordinator):
+    from datetime import date
+
+    from reports.models import FundingReport
+
+    report = FundingReport.objects.create(
+        requested_by=coordinator, start=date(2025, 1, 1), end=date(2025, 3, 31), hourly_rate=150, threshold=5
+    )
+    access_event_record(actor=coordinator, obj=report, action=AccessEvent.Action.EXPORT)
+    client.force_login(coordinator)
+    html = client.get(reverse("access_log")).content.decode()
+    assert reverse("reports:report_detail", args=[report.public_id]) in html
+
+
+def test_the_access_log_links_cost_one_query_per_kind_of_record_not_per_row(
+    client, coordinator, django_assert_num_queries
+):
+    from tests.intake.factories import ClientFactory
+
+    client.force_login(coordinator)
+    for _ in range(2):
+        access_event_record(actor=coordinator, obj=ClientFactory())
+    with django_assert_num_queries(10) as first:  # the page's 9, and one for the clients' public ids
+        client.get(reverse("access_log"))
+    for _ in range(15):
+        access_event_record(actor=coordinator, obj=ClientFactory())
+    with django_assert_num_queries(len(first.captured_queries)):
+        client.get(reverse("access_log"))

@@ -62,6 +62,7 @@ def test_enrolment_with_a_right_code_shows_ten_recovery_codes_once(attorney):
     device = TOTPDevice.objects.get(user=attorney)
     response = plain.post(reverse("two_factor_setup"), {"token": current_code(device)}, follow=True)
     assert len(response.context["codes"]) == 10
+    assert "<script" not in response.content.decode()  # a page of secrets runs no script
     assert plain.get(reverse("two_factor_recovery_codes")).status_code == 302  # not shown twice
     assert plain.get(reverse("cases:caseload")).status_code == 200
     device.refresh_from_db()

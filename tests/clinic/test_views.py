@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -70,6 +72,18 @@ def test_the_coordinator_overview_counts_what_needs_attention(client, coordinato
     assert context["intakes"]["open"] == 2
     assert context["intakes"]["urgent"] == 1
     assert context["cases"]["awaiting"] == 0
+
+
+def test_every_count_on_the_overview_is_a_link_to_the_list_it_counts(client, coordinator):
+    client.force_login(coordinator)
+    html = client.get(reverse("coordinator_home")).content.decode()
+    counts = [
+        dd
+        for dl in re.findall(r'<dl class="figures">(.*?)</dl>', html, re.S)
+        for dd in re.findall(r"<dd>(.*?)</dd>", dl)
+    ]
+    assert len(counts) >= 12  # intakes, cases, deadlines and rapid response
+    assert all(re.fullmatch(r'<a href="/[^"]+">\d+</a>', count) for count in counts), counts
 
 
 @pytest.mark.parametrize("actor", ["volunteer", "attorney", "administrator"])

@@ -168,6 +168,16 @@ def test_an_attorney_downloads_from_their_case_and_it_is_logged(client, attorney
     assert event.object_type == "documents.documentversion"
 
 
+def test_the_access_log_links_a_download_to_the_documents_page(client, coordinator, document):
+    client.force_login(coordinator)
+    b"".join(client.get(download_url(document)).streaming_content)
+    html = client.get(reverse("access_log")).content.decode()
+    assert (
+        f'<a href="{reverse("documents:detail", args=[document.public_id])}">documents.documentversion'
+        in html
+    )
+
+
 def test_a_preview_is_sandboxed_and_logged(client, coordinator, document):
     client.force_login(coordinator)
     response = client.get(download_url(document) + "?preview=1")

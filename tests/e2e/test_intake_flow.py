@@ -38,7 +38,8 @@ def test_a_volunteer_reports_a_detention_from_a_phone_and_the_coordinator_sees_i
     desk = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
     sign_in(desk, live_server, "oncall")
     desk.goto(f"{live_server.url}/intake/queue/")
-    first = desk.locator("main .list__item").first
+    first = desk.locator("main tbody tr").first
     assert "Teodoro Quispe Lliuya" in first.inner_text()
     assert first.locator(".badge--urgent").is_visible()
+    assert "Broadview processing center" in first.inner_text()  # where to look for the person
     desk.context.close()

@@ -28,7 +28,7 @@ def _no_serious_violations(page, visited: list[str]) -> None:
 
 
 def _continue(page) -> None:
-    page.locator('button[name="action"][value="next"]').click()
+    page.locator('.form-actions button[name="action"][value="next"]').click()
     page.wait_for_load_state()
 
 
@@ -81,7 +81,7 @@ def test_the_whole_path_from_a_spanish_phone_intake_to_the_attorney_with_the_cli
     sign_in(desk, live_server, "coordinator")
     desk.goto(f"{live_server.url}/intake/queue/")
     _no_serious_violations(desk, visited)
-    desk.locator("main .list__item", has_text="Xiomara").get_by_role("link").first.click()
+    desk.locator("main tbody tr", has_text="Xiomara").get_by_role("link").first.click()
     desk.wait_for_load_state()
     if desk.locator('[name="accept-case_type"]').count() == 0:  # the check must be clear first
         desk.get_by_role("button", name="Run the check again").click()

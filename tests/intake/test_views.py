@@ -1,7 +1,9 @@
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.models import AccessEvent
 from intake.models import Client, Intake
@@ -79,6 +81,17 @@ def test_home_refuses_other_roles(client, request, actor):
     assert client.get(reverse("intake:home")).status_code == 403
 
 
+def _text(response) -> str:
+    """The page with Django's non-breaking spaces ("3\xa0hours") as plain ones."""
+    return response.content.decode().replace("\xa0", " ")
+
+
+def _waiting_since(intake, delta):
+    """Back-dates when an intake reached the queue (auto_now_add cannot be set on create)."""
+    Intake.objects.filter(pk=intake.pk).update(created_at=timezone.now() - delta, submitted_at=None)
+    return intake
+
+
 def test_the_queue_puts_emergencies_and_urgent_intakes_first(client, coordinator):
     calm = IntakeFactory(conflict_status=Intake.ConflictStatus.CLEAR)
     urgent = IntakeFactory(is_urgent=True)
@@ -88,6 +101,58 @@ def test_the_queue_puts_emergencies_and_urgent_intakes_first(client, coordinator
     response = client.get(reverse("intake:queue"))
     assert list(response.context["intakes"]) == [emergency, urgent, calm]
     assert reverse("cases:intake_accept", args=[calm.public_id]).encode() in response.content
+
+
+def test_emergencies_come_newest_first_and_the_other_intakes_longest_waiting_first(client, coordinator):
+    old_calm = _waiting_since(IntakeFactory(), timedelta(days=6))
+    new_calm = _waiting_since(IntakeFactory(), timedelta(hours=1))
+    old_urgent = _waiting_since(IntakeFactory(is_urgent=True), timedelta(days=3))
+    new_urgent = _waiting_since(IntakeFactory(is_urgent=True), timedelta(minutes=5))
+    old_emergency = _waiting_since(IntakeFactory(is_urgent=True, is_emergency=True), timedelta(hours=20))
+    new_emergency = _waiting_since(IntakeFactory(is_urgent=True, is_emergency=True), timedelta(minutes=2))
+    client.force_login(coordinator)
+    shown = list(client.get(reverse("intake:queue")).context["intakes"])
+    assert shown == [new_emergency, old_emergency, old_urgent, new_urgent, old_calm, new_calm]
+
+
+def test_the_queue_counts_the_wait_from_submission_not_from_the_first_draft(client, coordinator):
+    intake = _waiting_since(IntakeFactory(), timedelta(days=9))
+    Intake.objects.filter(pk=intake.pk).update(submitted_at=timezone.now() - timedelta(hours=3))
+    client.force_login(coordinator)
+    html = _text(client.get(reverse("intake:queue")))
+    assert ">3 hours</time>" in html and "9 days" not in html
+
+
+def test_the_queue_shows_each_intakes_age_in_words(client, coordinator):
+    _waiting_since(IntakeFactory(), timedelta(hours=3, minutes=10))
+    _waiting_since(IntakeFactory(), timedelta(days=2, hours=5))
+    client.force_login(coordinator)
+    html = _text(client.get(reverse("intake:queue")))
+    assert ">3 hours</time>" in html and ">2 days</time>" in html
+
+
+def test_the_queue_shows_the_age_in_spanish_too(client, coordinator):
+    _waiting_since(IntakeFactory(), timedelta(days=2, hours=5))
+    client.force_login(coordinator)
+    client.cookies["django_language"] = "es"
+    html = _text(client.get(reverse("intake:queue")))
+    assert ">2 días</time>" in html
+
+
+def test_an_emergency_in_the_queue_shows_the_facility_where_the_person_is_held(client, coordinator):
+    IntakeFactory(
+        is_urgent=True,
+        is_emergency=True,
+        is_detained=True,
+        facility="Broadview Processing Center",
+        detained_on=date(2025, 3, 1),
+        channel=Intake.Channel.RAPID_RESPONSE,
+    )
+    IntakeFactory(facility="")
+    client.force_login(coordinator)
+    html = client.get(reverse("intake:queue")).content.decode()
+    assert html.count("Broadview Processing Center") == 1
+    assert 'data-label="Detained at"' in html
 
 
 def test_the_queue_offers_review_instead_of_accept_until_the_conflict_check_is_clear(client, coordinator):
@@ -103,7 +168,8 @@ def test_the_queue_offers_review_instead_of_accept_until_the_conflict_check_is_c
 def test_queue_query_count_does_not_grow_with_intakes(client, coordinator, django_assert_num_queries):
     from django.db import connection
 
-    IntakeFactory.create_batch(15)
+    IntakeFactory.create_batch(10)
+    IntakeFactory.create_batch(5, is_urgent=True, is_emergency=True, is_detained=True, facility="Broadview")
     client.force_login(coordinator)
     # 7 for the page, 4 for the access-log row (+1 for PostgreSQL's advisory lock on the chain).
     with django_assert_num_queries(8 + (connection.vendor == "postgresql")):
@@ -120,10 +186,19 @@ def test_each_view_of_the_queue_is_one_access_log_row_naming_the_clients_shown(c
     assert sorted(event.detail.removeprefix("clients ").split(",")) == sorted(str(i.client_id) for i in shown)
 
 
-@pytest.mark.parametrize("actor", ["volunteer", "attorney"])
+@pytest.mark.parametrize("actor", ["volunteer", "attorney", "administrator"])
 def test_the_queue_refuses_everyone_but_coordinators(client, request, actor):
     client.force_login(request.getfixturevalue(actor))
     assert client.get(reverse("intake:queue")).status_code == 403
+
+
+def test_the_volunteer_who_reported_an_emergency_cannot_read_the_queue(client, volunteer):
+    IntakeFactory(volunteer=volunteer, is_urgent=True, is_emergency=True, facility="Broadview")
+    IntakeFactory(client=ClientFactory(given_names="Otra"), facility="Elsewhere")
+    client.force_login(volunteer)
+    response = client.get(reverse("intake:queue"))
+    assert response.status_code == 403
+    assert b"Otra" not in response.content and b"Broadview" not in response.content
 
 
 # The intake page ---------------------------------------------------------------------------------
@@ -585,3 +660,138 @@ def test_a_guideline_for_a_far_year_is_a_field_error(client, coordinator):
     )
     assert response.status_code == 400
     assert "year" in response.context["form"].errors
+
+
+# The volunteer's forms, without dead ends --------------------------------------------------------
+
+
+def _fill_every_step(client, intake, household=HOUSEHOLD):
+    situation = {**SITUATION, "court": "Chicago Immigration Court", "next_hearing_date": "2027-02-03"}
+    for step, data in [
+        ("identity", {**IDENTITY, "address": "1200 W Cermak Rd, Chicago"}),
+        ("situation", situation),
+        ("household", household),
+        ("parties", PARTIES),
+        ("narrative", {"narrative": "Vino en 2019 con su hijo."}),
+    ]:
+        assert client.post(_step(intake, step), data).status_code == 302, step
+
+
+def test_the_review_shows_everything_the_intake_will_submit(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    _fill_every_step(client, draft_intake)
+    html = _text(client.get(_step(draft_intake, "review")))
+    for shown in [
+        "Lucía Paredes Ríos",
+        "Lucy Paredes",
+        "A-012-345-678",
+        "Honduras",
+        "Prefers Spanish",
+        "555-0199",
+        "1200 W Cermak Rd, Chicago",
+        "Walk-in",
+        "Afraid to go back (asylum)",
+        "Chicago Immigration Court",
+        "2027",
+        "People in the household, the client included",
+        "$18000",
+        "Eligibility",
+        "Vino en 2019 con su hijo.",
+        "Mateo Paredes",
+        "Child",
+        "Héctor Salas",
+        "Never contact",
+    ]:
+        assert shown in html, shown
+
+
+def test_the_household_size_says_that_it_counts_the_client(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    html = client.get(_step(draft_intake, "household")).content.decode()
+    assert "People in the household, the client included" in html
+
+
+def test_no_relationship_is_chosen_for_the_volunteer(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.get(_step(draft_intake, "household"))
+    relationship = response.context["members"].forms[0]["relationship"]
+    assert relationship.value() in (None, "")
+    assert '<option value="" selected>' in str(relationship)
+
+
+def test_a_family_member_without_a_relationship_is_a_field_error(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(_step(draft_intake, "household"), {**HOUSEHOLD, "members-0-relationship": ""})
+    assert response.status_code == 200
+    assert response.context["members"].forms[0].errors["relationship"] == [
+        "Say how this person is related to the client."
+    ]
+
+
+def test_add_a_family_member_keeps_what_was_typed_and_shows_one_more_form(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(_step(draft_intake, "household"), {**HOUSEHOLD, "action": "add_member"})
+    assert response.status_code == 302
+    assert response.url == _step(draft_intake, "household") + "#member-2"
+    page = client.get(_step(draft_intake, "household"))
+    members = page.context["members"]
+    assert len(members.forms) == 2 and members.forms[0]["given_names"].value() == "Mateo"
+    assert 'id="member-2"' in page.content.decode()
+    assert 'value="add_member"' in page.content.decode()
+
+
+def test_a_household_larger_than_the_forms_first_shown_is_submitted_whole(client, volunteer, draft_intake):
+    children = ["Mateo", "Ana", "Luis", "Rosa", "Iván", "Sara"]
+    household = {
+        "means-household_size": "7",
+        "means-annual_income": "30000",
+        "means-region": "contiguous",
+        "members-TOTAL_FORMS": str(len(children)),
+        "members-INITIAL_FORMS": "0",
+    }
+    for index, name in enumerate(children):
+        household |= {
+            f"members-{index}-given_names": name,
+            f"members-{index}-family_names": "Paredes",
+            f"members-{index}-relationship": "child",
+        }
+    client.force_login(volunteer)
+    _fill_every_step(client, draft_intake, household=household)
+    client.post(_step(draft_intake, "review"))
+    intake = Intake.objects.get(pk=draft_intake.pk)
+    assert intake.status == Intake.Status.OPEN
+    assert intake.client.household.members.count() == 7
+
+
+def test_save_draft_and_leave_leaves_even_with_a_field_to_correct(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    response = client.post(
+        _step(draft_intake, "identity"), {**IDENTITY, "a_number": "B-12", "action": "save"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("intake:home")
+    assert "Some fields still need correcting" in response.content.decode()
+    saved = draft_content(Intake.objects.get(pk=draft_intake.pk))
+    assert saved["steps"]["identity"]["a_number"] == ["B-12"]
+    assert "identity" not in saved["completed"]
+
+
+def test_a_draft_is_listed_by_the_name_typed_on_it(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    client.post(_step(draft_intake, "identity"), {**IDENTITY, "a_number": "B-12", "action": "save"})
+    html = client.get(reverse("intake:home")).content.decode()
+    assert "Lucía Paredes Ríos" in html and "(not yet named)" not in html
+
+
+def test_another_volunteer_does_not_see_a_draft_or_its_typed_name(client, other_volunteer, draft_intake):
+    draft_intake.draft = '{"steps": {"identity": {"given_names": ["Lucía"], "family_names": ["Paredes"]}}}'
+    draft_intake.save(update_fields=["draft"])
+    client.force_login(other_volunteer)
+    assert b"Paredes" not in client.get(reverse("intake:home")).content
+    assert client.get(_step(draft_intake, "household")).status_code == 404
+
+
+def test_the_phone_field_brings_up_the_phone_keypad(client, volunteer, draft_intake):
+    client.force_login(volunteer)
+    html = client.get(_step(draft_intake, "identity")).content.decode()
+    phone = re.search(r'<input[^>]*name="phone"[^>]*>', html).group(0)
+    assert 'type="tel"' in phone and 'inputmode="tel"' in phone

@@ -280,3 +280,10 @@ def test_a_response_opened_with_details_shows_them_to_the_coordinator(client, co
     )
     client.force_login(coordinator)
     assert "Insulina diaria" in client.get(_detail(response)).content.decode()
+
+
+def test_the_access_log_links_a_read_response_to_its_page(client, coordinator, response):
+    client.force_login(coordinator)
+    client.get(reverse("response:detail", args=[response.public_id]))
+    html = client.get(reverse("access_log")).content.decode()
+    assert f'<a href="{reverse("response:detail", args=[response.public_id])}">response.response' in html
