@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinic.crypto import EncryptedTextField
+from clinic.links import public_url
 from clinic.models.choices import ChoiceLabels
 from clinic.validators import EARLIEST_PROCEEDING, PlausibleDate, validate_plausible_future_date
 from intake.models.clients import Client
@@ -172,6 +173,9 @@ class Intake(ChoiceLabels, models.Model):
 
     def __str__(self) -> str:
         return _("Intake #%(pk)s") % {"pk": self.pk}
+
+    def get_absolute_url(self) -> str:
+        return public_url("intake:detail", self.public_id)
 
     def clean(self) -> None:
         if self.ward is not None and self.community_area == CommunityArea.OUTSIDE_CHICAGO:
