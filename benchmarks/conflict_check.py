@@ -306,6 +306,8 @@ def configure(backend: str, postgres_url: str, workdir: Path) -> None:
     os.environ["CLINIC_DATA_DIR"] = str(workdir)
     os.environ["CLINIC_KEYS"] = f"bench:{base64.b64encode(secrets.token_bytes(32)).decode()}"
     os.environ["CLINIC_INDEX_KEY"] = base64.b64encode(secrets.token_bytes(32)).decode()
+    os.environ["CLINIC_AUDIT_KEY"] = base64.b64encode(secrets.token_bytes(32)).decode()
+    os.environ["SECRET_KEY"] = secrets.token_urlsafe(50)  # a deployment's settings demand one
     os.environ["LOG_LEVEL"] = "WARNING"
     if backend == "postgres":
         recreate_bench_database(postgres_url)

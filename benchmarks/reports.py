@@ -35,12 +35,13 @@ def parse_args():
 
 
 def spread_over_the_year(rng: random.Random, first_pk: int) -> None:
-    """Dates across the past year (bulk inserts stamp them all 'now'), intakes and time entries."""
+    """Dates across the past year (bulk inserts stamp them all 'now'), intakes, time entries and
+    workshops (one for every 50 cases: a clinic of 100,000 cases holds about 2,000 a year)."""
     from django.db.models import OuterRef, Subquery
     from django.utils import timezone
 
     from cases.models import Assignment, Case, TimeEntry
-    from intake.models import AgeBand, CommunityArea, Gender, Intake
+    from intake.models import AgeBand, CommunityArea, Gender, Intake, OutreachEvent
 
     now = timezone.now()
     cases = Case.objects.filter(pk__gte=first_pk)
@@ -78,6 +79,22 @@ def spread_over_the_year(rng: random.Random, first_pk: int) -> None:
                 ward=rng.choice([None, None, *range(1, 51)]),
             )
             for _pk, client_id, opened, detained in rows
+        ],
+        batch_size=5_000,
+    )
+    OutreachEvent.objects.bulk_create(
+        [
+            OutreachEvent(
+                kind=rng.choice(OutreachEvent.Kind.values),
+                title="Synthetic workshop",
+                held_on=(now - timedelta(days=rng.randint(0, 360))).date(),
+                place="Synthetic hall",
+                language=rng.choice(["es", "en", "pl", "ar", "zh-hans"]),
+                attendees=rng.randint(5, 120),
+                materials=rng.randint(0, 200),
+                created_by_id=coordinator_id,
+            )
+            for _ in range(max(1, len(rows) // 50))
         ],
         batch_size=5_000,
     )
