@@ -89,8 +89,9 @@ def _chart(table: Table, *, line: bool = False) -> str:
     chart.x_labels = table.columns
     for r, (label, values) in enumerate(table.rows[:7]):
         chart.add(label, [None if (r, c) in table.suppressed else v for c, v in enumerate(values)])
-    svg = chart.render(is_unicode=True)
-    return re.sub(r"<script.*?</script>", "", svg, flags=re.S)  # WeasyPrint runs no script
+    svg = re.sub(r"<script.*?</script>", "", chart.render(is_unicode=True), flags=re.S)  # no script in a PDF
+    # pygal names each legend entry "activate-serie-N" in every chart: one PDF needs them apart.
+    return re.sub(r'(id="|#)activate-serie-', rf"\g<1>{table.key}-serie-", svg)
 
 
 def _has_visible_counts(table: Table) -> bool:
