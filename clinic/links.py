@@ -26,3 +26,13 @@ def public_url(name: str, public_id: uuid.UUID) -> str:
     """The same path as `reverse(name, args=[public_id])`."""
     head, tail = _halves(name, get_script_prefix(), get_language())
     return f"{head}{public_id}{tail}"
+
+
+@functools.lru_cache(maxsize=256)
+def _path(name: str, script_prefix: str, language: str | None) -> str:
+    return reverse(name)
+
+
+def fixed_url(name: str) -> str:
+    """`reverse(name)` for a pattern without arguments, such as a navigation entry's."""
+    return _path(name, get_script_prefix(), get_language())

@@ -27,7 +27,10 @@ def home(request):
 @role_required(Role.COORDINATOR)
 def coordinator_home(request):
     cards = [
-        render_to_string(card.template, card.context(request), request=request) for card in overview_cards()
+        # Rendered without the request: a card needs only its figures, and a RequestContext would run
+        # every context processor (navigation, messages) again for each card.
+        render_to_string(card.template, card.context(request))
+        for card in overview_cards()
     ]
     return render(request, "clinic/coordinator_home.html", {"cards": cards})
 

@@ -5,7 +5,7 @@ from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import translation
 
 from cases.models import Case
-from clinic.links import public_url
+from clinic.links import fixed_url, public_url
 
 
 def test_a_link_is_the_path_reverse_gives():
@@ -34,3 +34,12 @@ def test_links_are_the_same_in_every_language():
 def test_a_pattern_that_takes_no_public_id_is_refused():
     with pytest.raises((ValueError, NoReverseMatch)):
         public_url("home", uuid.uuid4())
+
+
+def test_a_fixed_link_is_the_path_reverse_gives_under_any_prefix():
+    assert fixed_url("cases:case_list") == reverse("cases:case_list")
+    try:
+        set_script_prefix("/clinic/")
+        assert fixed_url("cases:case_list") == "/clinic" + "/cases/all/"
+    finally:
+        set_script_prefix("/")
