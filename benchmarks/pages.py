@@ -65,6 +65,7 @@ def server_environment(args, data_dir: str) -> dict[str, str]:
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
         CLINIC_KEYS=f"bench:{key()}",
+        CLINIC_AUDIT_KEY=key(),
         CLINIC_INDEX_KEY=key(),
         CLINIC_DATA_DIR=data_dir,
         ALLOWED_HOSTS="127.0.0.1,localhost",
