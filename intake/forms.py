@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.languages import LANGUAGES
 from clinic.validators import (
     EARLIEST_PROCEEDING,
     PlausibleDate,
@@ -20,22 +21,6 @@ from intake.models import AdverseParty, Client, CommunityArea, Gender, Intake, P
 from intake.models.demographics import CHICAGO_WARDS
 from intake.normalise import normalise_a_number
 
-LANGUAGES = [
-    ("es", _("Spanish")),
-    ("en", _("English")),
-    ("pt", _("Portuguese")),
-    ("fr", _("French")),
-    ("ht", _("Haitian Creole")),
-    ("mam", _("Mam")),
-    ("quc", _("K'iche'")),
-    ("pl", _("Polish")),
-    ("uk", _("Ukrainian")),
-    ("ru", _("Russian")),
-    ("ar", _("Arabic")),
-    ("zh", _("Chinese")),
-    ("vi", _("Vietnamese")),
-    ("other", _("Other")),
-]
 _ALLOWED_CONTROLS = {"\n", "\r", "\t"}
 
 

@@ -5,9 +5,12 @@ from django.conf.locale import LANG_INFO
 from django.utils.timesince import timesince
 from django.utils.translation import gettext
 
+from clinic.languages import LANGUAGES
 from clinic.links import public_url
 
 register = template.Library()
+
+_OFFERED = dict(LANGUAGES)
 
 
 @register.filter(name="public_url")
@@ -23,7 +26,10 @@ def language_names(codes) -> str:
     names = []
     for code in codes or []:
         info = LANG_INFO.get(code)
-        names.append(gettext(info["name"]) if info else code)
+        if code in _OFFERED:
+            names.append(str(_OFFERED[code]))
+        else:
+            names.append(gettext(info["name"]) if info else code)
     return ", ".join(names)
 
 
