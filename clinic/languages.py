@@ -14,6 +14,7 @@ LANGUAGES = [
     ("ht", _("Haitian Creole")),
     ("mam", _("Mam")),
     ("quc", _("K'iche'")),
+    ("qu", _("Quechua")),
     ("pl", _("Polish")),
     ("uk", _("Ukrainian")),
     ("ru", _("Russian")),

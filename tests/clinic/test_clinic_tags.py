@@ -4,7 +4,7 @@ from clinic.templatetags.clinic_tags import language_names
 
 
 def test_languages_django_does_not_know_are_named_from_the_intakes_list():
-    assert language_names(["ht", "zh", "mam"]) == "Haitian Creole, Chinese, Mam"
+    assert language_names(["ht", "zh", "mam", "qu"]) == "Haitian Creole, Chinese, Mam, Quechua"
 
 
 def test_language_names_follow_the_readers_language():
