@@ -172,10 +172,16 @@ class Intake(ChoiceLabels, models.Model):
         ]
 
     def __str__(self) -> str:
-        return _("Intake #%(pk)s") % {"pk": self.pk}
+        return _("Intake %(ref)s") % {"ref": self.reference}
 
     def get_absolute_url(self) -> str:
         return public_url("intake:detail", self.public_id)
+
+    @property
+    def reference(self) -> str:
+        """A short, non-sequential reference, as a case has: "Intake #99" told anyone who saw one
+        how many intakes the clinic had taken."""
+        return self.public_id.hex[:10].upper()
 
     def clean(self) -> None:
         if self.ward is not None and self.community_area == CommunityArea.OUTSIDE_CHICAGO:

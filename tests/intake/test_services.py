@@ -259,3 +259,11 @@ def test_each_on_call_coordinator_is_written_to_in_their_language_with_the_site_
     link = f"https://clinic.example.org/intake/{intake.public_id}/"
     assert all(link in message.body for message in mailoutbox)
     assert intake.client.family_names not in by_recipient["guardia_es@clinic.example"].body
+
+
+def test_an_intakes_name_does_not_reveal_how_many_the_clinic_has_taken(volunteer):
+    first, second = IntakeFactory(volunteer=volunteer), IntakeFactory(volunteer=volunteer)
+    for intake in (first, second):
+        assert str(intake.pk) not in str(intake).split()
+        assert intake.reference in str(intake)
+    assert first.reference != second.reference
