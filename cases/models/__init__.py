@@ -2,6 +2,7 @@ from cases.models.cases import (
     Assignment,
     Case,
     CaseGroupObjectPermission,
+    CaseStatusCount,
     CaseUserObjectPermission,
     Note,
     TimeEntry,
@@ -24,6 +25,7 @@ from cases.models.network import AttorneyProfile, AttorneyStats
 from cases.models.offers import Offer
 
 __all__ = [
+    "CaseStatusCount",
     "EVENT_TRIGGERS",
     "TABLE_METRICS",
     "ClientGroup",

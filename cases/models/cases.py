@@ -102,6 +102,29 @@ class Case(ChoiceLabels, models.Model):
         return self.public_id.hex[:10].upper()
 
 
+class CaseStatusCount(models.Model):
+    """How many cases have each status, kept by the database itself.
+
+    The coordinators' overview shows the open cases by status on every visit; counting them meant
+    reading every open case (40,000 in a large clinic's history, 7 ms on PostgreSQL). Triggers on
+    the cases table (migration 0006) keep these rows current on every insert, status change and
+    delete, whatever writes them: services, bulk loads, the admin, a migration. `manage.py
+    recount_case_statuses --check` compares them with a count.
+    """
+
+    history_exempt_reason = "a number derived from the cases, which keep their own history"
+
+    status = models.CharField(max_length=20, primary_key=True)
+    total = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("number of cases by status")
+        verbose_name_plural = _("numbers of cases by status")
+
+    def __str__(self) -> str:
+        return f"{self.status}: {self.total}"
+
+
 class CaseUserObjectPermission(UserObjectPermissionBase):
     content_object = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="user_permissions")
 

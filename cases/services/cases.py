@@ -5,12 +5,24 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.matching import normalise_name
-from cases.models import Case, CaseType, ClosingCode, Grant, Hearing, Note, Offer, Outcome, TimeEntry
+from cases.models import (
+    Case,
+    CaseStatusCount,
+    CaseType,
+    ClosingCode,
+    Grant,
+    Hearing,
+    Note,
+    Offer,
+    Outcome,
+    TimeEntry,
+)
 from cases.services._base import CaseStateError, S, _lock, _move, _save
 from cases.services.deadlines import hearing_deadlines_sync
 from cases.services.funding import grant_check
@@ -203,3 +215,15 @@ def case_parties_set(*, case: Case, parties: list[Party], acting_user: User) -> 
     if case.intake_id is None:
         return None
     return conflict_check_run(intake=case.intake, acting_user=acting_user)
+
+
+@transaction.atomic
+def case_status_counts_rebuild() -> int:
+    """Recounts CaseStatusCount from the cases (the triggers keep it current; this repairs it)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # no case may change status while they are counted
+            cursor.execute("LOCK TABLE cases_case IN SHARE MODE")
+    counted = list(Case.objects.order_by().values_list("status").annotate(n=Count("pk")))
+    CaseStatusCount.objects.all().delete()
+    CaseStatusCount.objects.bulk_create([CaseStatusCount(status=status, total=n) for status, n in counted])
+    return len(counted)

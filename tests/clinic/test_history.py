@@ -16,6 +16,7 @@ EXEMPTIONS_ALLOWED = {
     "intake.SearchKey",
     "intake.SearchToken",
     "cases.AttorneyStats",
+    "cases.CaseStatusCount",
 }
 
 
