@@ -32,3 +32,12 @@ def test_the_demo_clock_runs_from_the_moment_given_and_stops_with_it():
         assert dt.timedelta(0) <= inside - moment < dt.timedelta(seconds=5)
         assert timezone.localdate() == timezone.localtime(inside).date()
     assert timezone.now() - moment > dt.timedelta(days=199)
+
+
+def test_seeding_the_demo_sends_no_mail_for_its_past_alerts(transactional_db, settings, capsys):
+    # A real commit (no test transaction around the command), so the alerts' tasks really run.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    out = StringIO()
+    call_command("seed_demo", "--password", "demo-password-1", stdout=out)
+    assert "Subject:" not in capsys.readouterr().out
+    assert "Demo sign-ins" in out.getvalue()
