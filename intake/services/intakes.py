@@ -252,6 +252,31 @@ def intake_emergency_create(
     return intake
 
 
+INTAKE_CALLER_FIELDS = ("caller_name", "callback_phone")
+
+
+@transaction.atomic
+def intake_caller_details_purge(*, intake: Intake, acting_user: User | None) -> bool:
+    """Erases who called about a detention from the intake and from its history, unless a case was
+    opened from the intake (the case may need to call back). Returns whether anything was erased.
+
+    The rapid-response purge calls it, so that the caller's name and number do not outlive the
+    response's own copy in the intake that recorded the call.
+    """
+    intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    if intake.status == Intake.Status.ACCEPTED:
+        return False
+    if not any(getattr(intake, field) for field in INTAKE_CALLER_FIELDS):
+        return False
+    for field in INTAKE_CALLER_FIELDS:
+        setattr(intake, field, "")
+    intake._history_user = acting_user
+    intake.save(update_fields=list(INTAKE_CALLER_FIELDS))
+    # Erasure, not an edit: the earlier versions would otherwise keep the ciphertext of both.
+    intake.history.filter(id=intake.pk).update(**dict.fromkeys(INTAKE_CALLER_FIELDS, ""))
+    return True
+
+
 def emergency_notify(*, intake: Intake) -> int:
     """E-mails each on-call coordinator, in their own language, a link to the configured site.
 

@@ -2,8 +2,10 @@
 
 After `CLINIC_RESPONSE_CALLER_RETENTION_DAYS` (default 30) from the call, a response that is over
 and never became a case loses the caller's name and phone, and the notes about the family's and
-the person's health. Those fields are left out of history (models.Response), so nothing of them
-survives the purge. A response still in progress keeps them: the team may still need to call back.
+the person's health; the hotline intake that recorded the call loses its copy of the caller's name
+and number too, history included, unless a case was opened from it. The response's fields are left
+out of its history (models.Response), so nothing of them survives the purge. A response still in
+progress keeps them: the team may still need to call back.
 """
 
 from datetime import datetime, timedelta
@@ -13,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clinic.models import User
+from intake.services import intake_caller_details_purge
 from response.models import Response
 
 PURGED_FIELDS = ("caller_name", "caller_phone", "dependants_note", "medical_needs")
@@ -45,5 +48,6 @@ def caller_details_purge(*, now: datetime | None = None, acting_user: User | Non
         response.caller_purged_at = now
         response._history_user = acting_user
         response.save(update_fields=[*PURGED_FIELDS, "caller_purged_at"])
+        intake_caller_details_purge(intake=response.intake, acting_user=acting_user)
         purged += 1
     return purged

@@ -4,6 +4,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
+from intake.services import intake_caller_details_purge
 from response import services
 from response.models import Response
 from response.services import Detention
@@ -67,3 +68,29 @@ def test_the_purge_command_reports_what_it_did(settings, volunteer, coordinator,
     assert "Purged the caller's details of 1 response" in out.getvalue()
     response.refresh_from_db()
     assert response.caller_name == "" and response.caller_purged_at is not None
+
+
+def test_the_purge_also_erases_the_callers_copy_in_the_hotline_intake_and_its_history(
+    settings, volunteer, coordinator
+):
+    settings.CLINIC_RESPONSE_CALLER_RETENTION_DAYS = 1
+    intake = emergency_intake(volunteer=volunteer)
+    assert intake.caller_name and intake.callback_phone
+    response = open_response(intake=intake, acting_user=volunteer)
+    _over(response, coordinator)
+    assert services.caller_details_purge(now=response.reported_at + timedelta(days=2)) == 1
+    intake.refresh_from_db()
+    assert (intake.caller_name, intake.callback_phone) == ("", "")
+    assert intake.history.count() >= 2
+    for row in intake.history.all():
+        assert (row.caller_name, row.callback_phone) == ("", "")
+    assert intake.facility and intake.client_id  # what the clinic counts stays
+
+
+def test_an_intake_accepted_as_a_case_keeps_its_callers_details(volunteer, coordinator):
+    intake = emergency_intake(volunteer=volunteer)
+    intake.status = intake.Status.ACCEPTED
+    intake.save(update_fields=["status"])
+    assert intake_caller_details_purge(intake=intake, acting_user=coordinator) is False
+    intake.refresh_from_db()
+    assert intake.caller_name and intake.callback_phone
