@@ -112,3 +112,25 @@ def administrator(db):
 @pytest.fixture
 def no_role_user(db):
     return UserFactory(username="norole")
+
+
+@pytest.fixture
+def migration_data(db):
+    """The rows data migrations write (roles, courts and deadline rules, poverty guidelines, the
+    first-hours checklist), written again: a transactional test before this one emptied every
+    table. Each seed is idempotent, so this is harmless when nothing was emptied."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from clinic.roles import Role
+
+    for role in Role:
+        Group.objects.get_or_create(name=role)
+    for module in (
+        "cases.migrations.0004_hearings_and_deadlines",
+        "intake.migrations.0002_poverty_guidelines_2024_2025",
+        "response.migrations.0002_first_hours_data",
+    ):
+        import_module(module).seed(apps, None)

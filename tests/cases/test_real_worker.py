@@ -54,6 +54,8 @@ def _redis_or_skip():
         client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB, socket_connect_timeout=1)
         client.ping()
     except redis.exceptions.RedisError as exc:
+        if os.environ.get("CI"):  # CI provides Redis: a missing one is a failure, never a silent skip
+            pytest.fail(f"Redis does not answer on 127.0.0.1:6379 ({exc}); CI must start it.")
         pytest.skip(f"Redis does not answer on 127.0.0.1:6379 ({exc}); the real-worker test needs it.")
     return client
 

@@ -34,7 +34,9 @@ def test_the_demo_clock_runs_from_the_moment_given_and_stops_with_it():
     assert timezone.now() - moment > dt.timedelta(days=199)
 
 
-def test_seeding_the_demo_sends_no_mail_for_its_past_alerts(transactional_db, settings, capsys):
+def test_seeding_the_demo_sends_no_mail_for_its_past_alerts(
+    transactional_db, migration_data, settings, capsys
+):
     # A real commit (no test transaction around the command), so the alerts' tasks really run.
     settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
     out = StringIO()

@@ -28,8 +28,10 @@ def _redis_answers() -> bool:
         return False
 
 
+# CI provides Redis, so there a missing broker fails the test instead of skipping it.
 pytestmark = pytest.mark.skipif(
-    not _redis_answers(), reason=f"no Redis broker answers at {REDIS_HOST}:{REDIS_PORT}"
+    not _redis_answers() and not os.environ.get("CI"),
+    reason=f"no Redis broker answers at {REDIS_HOST}:{REDIS_PORT}",
 )
 
 
