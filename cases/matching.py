@@ -7,12 +7,15 @@ and past answers, which the services keep current. Only the name comparisons for
 which need unidecode, run in Python over rows already fetched.
 """
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet, TextField, Value
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -42,13 +45,18 @@ class Candidate:
     name: str
     firm: str
     kind: str
-    languages: list[str]
+    languages_json: str  # decoded only for the attorneys whose reasons are shown
+    shares_language: bool
     experience: int
     capacity: int
     load: int = 0
     same_type_cases: int = 0
     offers_answered: int = 0
     offers_accepted: int = 0
+
+    @cached_property
+    def languages(self) -> list[str]:
+        return json.loads(self.languages_json or "[]")
 
     @property
     def kind_label(self) -> str:
@@ -117,22 +125,54 @@ def candidate_profiles(
     return profiles
 
 
+def _speaks_any(languages: frozenset[str]) -> Q:
+    # The codes are stored as a JSON list of strings; with its quotes a code matches only itself
+    # (no code is part of another), as in `_practice_area`. Answered by the database, so the
+    # list is decoded in Python only for the attorneys whose reasons are shown.
+    speaks = Q(pk__in=[])
+    for code in sorted(languages):
+        speaks |= Q(languages__icontains=f'"{code}"')
+    return speaks
+
+
 def candidates_for(
-    *, case_type: str, detained: bool, needed_by: date, today: date, relax: frozenset[str] = frozenset()
+    *,
+    case_type: str,
+    detained: bool,
+    needed_by: date,
+    today: date,
+    relax: frozenset[str] = frozenset(),
+    client_languages: frozenset[str] = frozenset(),
+    with_room_only: bool = False,
 ) -> list[Candidate]:
     """One query, whatever the size of the clinic's history: loads, experience and past answers
     are read from each attorney's stored figures (`AttorneyStats`), kept current by the services."""
     profiles = candidate_profiles(
         case_type=case_type, detained=detained, needed_by=needed_by, today=today, relax=relax
+    ).annotate(
+        load=Coalesce("user__attorney_stats__active_cases", 0),
+        same_type=KeyTextTransform(CaseType(case_type).value, "user__attorney_stats__cases_by_type"),
+        languages_text=Cast("languages", TextField()),
+        shares=ExpressionWrapper(_speaks_any(client_languages), output_field=BooleanField())
+        if client_languages
+        else Value(False),
     )
+    if with_room_only:
+        profiles = profiles.filter(load__lt=F("capacity"))
     rows = profiles.values_list(
-        "user_id", "user__first_name", "user__last_name", "user__username", "firm", "kind", "languages",
-        "experience", "capacity", "user__attorney_stats__active_cases",
-        f"user__attorney_stats__cases_by_type__{CaseType(case_type).value}",
+        "user_id", "user__first_name", "user__last_name", "user__username", "firm", "kind",
+        "languages_text", "shares", "experience", "capacity", "load", "same_type",
         "user__attorney_stats__offers_answered", "user__attorney_stats__offers_accepted",
     )  # fmt: skip
     return [
-        Candidate(row[0], f"{row[1]} {row[2]}".strip() or row[3], *row[4:9], *(int(n or 0) for n in row[9:]))
+        Candidate(
+            row[0],
+            f"{row[1]} {row[2]}".strip() or row[3],
+            *row[4:7],
+            bool(row[7]),
+            *row[8:10],
+            *(int(n or 0) for n in row[10:]),
+        )  # fmt: skip
         for row in rows
     ]
 
@@ -198,15 +238,19 @@ def rank_attorneys(
 
     matches = []
     for candidate in candidates_for(
-        case_type=case.case_type, detained=case.is_detained, needed_by=needed_by, today=today, relax=relax
+        case_type=case.case_type,
+        detained=case.is_detained,
+        needed_by=needed_by,
+        today=today,
+        relax=relax,
+        client_languages=frozenset(client_languages),
+        with_room_only="capacity" not in relax,
     ):
-        if candidate.load >= candidate.capacity and "capacity" not in relax:
-            continue
         if "conflicts" not in relax and (
             candidate.user_id in conflicted or _conflicted_by_name(candidate, adverse_keys)
         ):
             continue
-        matches.append(_score(candidate, client_languages, offered))
+        matches.append(_score(candidate, offered))
     matches.sort(key=lambda match: (-match.score, match.candidate.load, match.candidate.user_id))
     if limit is not None:
         matches = matches[:limit]
@@ -216,8 +260,8 @@ def rank_attorneys(
     return matches
 
 
-def _score(candidate: Candidate, client_languages: set[str], offered: set[int]) -> Match:
-    shared = bool(client_languages.intersection(code.casefold() for code in candidate.languages or []))
+def _score(candidate: Candidate, offered: set[int]) -> Match:
+    shared = candidate.shares_language
     score = LANGUAGE_POINTS if shared else 0
     score += candidate.experience * EXPERIENCE_LEVEL_POINTS
     score += min(candidate.same_type_cases, 5) * EXPERIENCE_CASE_POINTS
