@@ -36,3 +36,9 @@ def _path(name: str, script_prefix: str, language: str | None) -> str:
 def fixed_url(name: str) -> str:
     """`reverse(name)` for a pattern without arguments, such as a navigation entry's."""
     return _path(name, get_script_prefix(), get_language())
+
+
+def public_url_maker(name: str):
+    """`public_url` for every row of one page: the pattern's two halves are looked up once."""
+    head, tail = _halves(name, get_script_prefix(), get_language())
+    return lambda public_id: f"{head}{public_id}{tail}"

@@ -93,6 +93,17 @@ def open_offers_for_attorney(*, user: User) -> QuerySet[Offer]:
 
 
 CASE_LIST_ORDER = ("-is_detained", "opened_at", "pk")  # served by the case_list indexes
+# What a row of the list shows: fewer columns to read, convert and set on each of fifty rows.
+CASE_LIST_COLUMNS = (
+    "public_id",
+    "status",
+    "case_type",
+    "is_detained",
+    "opened_at",
+    "client__given_names",
+    "client__family_names",
+    "grant__name",
+)
 
 
 @dataclass
@@ -132,7 +143,7 @@ def case_list(*, status: str | None = None, page: int = 1, per_page: int = 50) -
     rows = list(
         with_next_hearing(Case.objects.filter(pk__in=ids))
         .select_related("client", "grant")
-        .defer(*client_private_columns("client"))
+        .only(*CASE_LIST_COLUMNS)
         .order_by(*CASE_LIST_ORDER)
     )
     return CasePage(cases=rows[:per_page], number=page, has_next=len(rows) > per_page)

@@ -31,6 +31,7 @@ from cases.permissions import (
 )
 from cases.services import CaseStateError
 from cases.views._common import CASE_ROLES, _error_text
+from cases.views.tables import case_list_table
 from clinic.access_log import record_access
 from clinic.models import AccessEvent
 from clinic.permissions import role_required
@@ -181,7 +182,12 @@ def case_list(request):
     return render(
         request,
         "cases/case_list.html",
-        {"page": page, "cases": page.cases, "status": status, "statuses": Case.Status.choices},
+        {
+            "page": page,
+            "table": case_list_table(page.cases),
+            "status": status,
+            "statuses": Case.Status.choices,
+        },
     )
 
 

@@ -24,6 +24,7 @@ from cases.permissions import (
 )
 from cases.services import CaseStateError
 from cases.views._common import CASE_ROLES, _error_text
+from cases.views.tables import caseload_table
 from clinic.models import User
 from clinic.permissions import role_required
 from clinic.roles import Role
@@ -60,7 +61,9 @@ def caseload(request):
         offer.is_urgent = offer.case.is_detained or (
             offer.next_hearing_at is not None and offer.next_hearing_at <= soon
         )
-    return render(request, "cases/caseload.html", {"offers": offers, "cases": cases, "page": page})
+    return render(
+        request, "cases/caseload.html", {"offers": offers, "table": caseload_table(cases), "page": page}
+    )
 
 
 @require_POST

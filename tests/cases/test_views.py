@@ -597,11 +597,11 @@ def test_the_caseload_shows_fifty_cases_a_page(client, attorney, other_attorney)
         CaseFactory(attorney=attorney)
     client.force_login(attorney)
     first = client.get(reverse("cases:caseload"))
-    assert len(first.context["cases"]) == CASELOAD_PAGE and first.context["page"].has_next
+    assert len(first.context["table"].rows) == CASELOAD_PAGE and first.context["page"].has_next
     second = client.get(reverse("cases:caseload"), {"page": 2})
-    assert len(second.context["cases"]) == 2 and not second.context["page"].has_next
+    assert len(second.context["table"].rows) == 2 and not second.context["page"].has_next
     client.force_login(other_attorney)
-    assert client.get(reverse("cases:caseload")).context["cases"] == []
+    assert client.get(reverse("cases:caseload")).context["table"].rows == []
 
 
 @pytest.mark.parametrize("year", ["9999", "0001", "3000"])

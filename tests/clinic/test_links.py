@@ -43,3 +43,15 @@ def test_a_fixed_link_is_the_path_reverse_gives_under_any_prefix():
         assert fixed_url("cases:case_list") == "/clinic" + "/cases/all/"
     finally:
         set_script_prefix("/")
+
+
+def test_a_url_maker_gives_the_same_links_as_reverse():
+    import uuid
+
+    from django.urls import reverse
+
+    from clinic.links import public_url_maker
+
+    make = public_url_maker("cases:case_detail")
+    for public_id in (uuid.uuid4(), uuid.uuid4()):
+        assert make(public_id) == reverse("cases:case_detail", args=[public_id])
