@@ -47,8 +47,9 @@ def caseload(request):
     now = timezone.now()
     soon = now + timezone.timedelta(days=14)
     today = timezone.localdate()
+    role_labels = {role.value: str(role.label) for role in Assignment.Role}
     for case in cases:
-        case.role_label = Assignment.Role(case.assignment_role).label
+        case.role_label = role_labels[case.assignment_role]
         case.deadline_urgency = (
             selectors.urgency(case.next_deadline_on, today) if case.next_deadline_on else None
         )

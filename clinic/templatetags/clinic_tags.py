@@ -6,7 +6,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext
 
 from clinic.languages import LANGUAGES
-from clinic.links import public_url
+from clinic.links import fixed_url, public_url
 
 register = template.Library()
 
@@ -18,6 +18,13 @@ def public_url_filter(public_id, url_name: str) -> str:
     """`{{ intake.public_id|public_url:"cases:intake_accept" }}`: a row's link without `{% url %}`'s
     cost on every row (clinic/links.py)."""
     return public_url(url_name, public_id)
+
+
+@register.simple_tag(name="fixed_url")
+def fixed_url_tag(url_name: str) -> str:
+    """`{% fixed_url "cases:case_list" %}`: `{% url %}` for a pattern without arguments, reversed
+    once per language (clinic/links.py) instead of on every page; the header and the overview use it."""
+    return fixed_url(url_name)
 
 
 @register.filter
