@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +19,7 @@ from intake.models import ConflictHit, Intake, PovertyGuideline
 from intake.normalise import format_a_number
 from intake.permissions import can_decide, can_see_conflict_details, get_intake_for_user
 from intake.services import Identity, IntakeStateError
+from intake.views.tables import queue_table
 
 
 def add_service_errors(form, exc: ValidationError) -> None:
@@ -56,9 +58,10 @@ def record_list_read(request, label: str, client_ids: list[int]) -> None:
 
 @role_required(Role.COORDINATOR)
 def queue(request):
-    intakes = list(selectors.intake_queue())
+    intakes = selectors.intake_queue()
     record_list_read(request, "intake.queue", [i.client_id for i in intakes if i.client_id])
-    return render(request, "intake/queue.html", {"intakes": intakes})
+    table = queue_table(intakes, csrf_input=csrf_input(request))
+    return render(request, "intake/queue.html", {"intakes": intakes, "table": table})
 
 
 @role_required(Role.VOLUNTEER, Role.COORDINATOR)

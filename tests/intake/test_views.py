@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic.models import AccessEvent
-from intake.models import Client, Intake
+from intake.models import Client, ClientMatch, Intake
 from intake.services import conflict_check_run, draft_content
 from tests.intake.factories import ClientFactory, IntakeFactory
 
@@ -71,7 +71,7 @@ def test_a_volunteer_sees_only_their_own_open_intakes(client, volunteer, other_v
 def test_home_query_count_does_not_grow_with_intakes(client, volunteer, django_assert_num_queries):
     IntakeFactory.create_batch(15, volunteer=volunteer)
     client.force_login(volunteer)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get(reverse("intake:home"))
 
 
@@ -165,15 +165,92 @@ def test_the_queue_offers_review_instead_of_accept_until_the_conflict_check_is_c
         assert reverse("intake:detail", args=[intake.public_id]) in html
 
 
-def test_queue_query_count_does_not_grow_with_intakes(client, coordinator, django_assert_num_queries):
+def _queue_of(size: int) -> None:
+    """`size` open intakes of every kind a row can show: emergencies, a possible returning client,
+    a cleared conflict check, an intake without a client yet."""
+    for n in range(size):
+        intake = IntakeFactory(
+            client=None if n % 5 == 4 else ClientFactory(),
+            is_urgent=n % 3 == 0,
+            is_emergency=n % 3 == 0,
+            is_detained=n % 3 == 0,
+            facility="Broadview" if n % 2 else "",
+            detained_on=date(2025, 3, 1) if n % 3 == 0 else None,
+            conflict_status=[Intake.ConflictStatus.CLEAR, Intake.ConflictStatus.REVIEW][n % 2],
+        )
+        if n % 4 == 1 and intake.client:
+            ClientMatch.objects.create(
+                intake=intake, typed_client=intake.client, known_client=ClientFactory(), key="a_number"
+            )
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_queue_query_count_does_not_grow_with_intakes(client, coordinator, size, django_assert_num_queries):
     from django.db import connection
 
-    IntakeFactory.create_batch(10)
-    IntakeFactory.create_batch(5, is_urgent=True, is_emergency=True, is_detained=True, facility="Broadview")
+    _queue_of(size)
     client.force_login(coordinator)
-    # 7 for the page, 4 for the access-log row (+1 for PostgreSQL's advisory lock on the chain).
-    with django_assert_num_queries(8 + (connection.vendor == "postgresql")):
-        client.get(reverse("intake:queue"))
+    # 4 for the page, 4 for the access-log row (+1 for PostgreSQL's advisory lock on the chain).
+    with django_assert_num_queries(7 + (connection.vendor == "postgresql")):
+        assert len(client.get(reverse("intake:queue")).context["intakes"]) == size
+
+
+def test_the_queue_names_each_button_for_screen_readers_and_escapes_what_was_typed(
+    client, coordinator, volunteer
+):
+    clear = IntakeFactory(
+        conflict_status=Intake.ConflictStatus.CLEARED,
+        client=ClientFactory(given_names="<b>Ana</b>", family_names="O'Brien & Ríos"),
+    )
+    unchecked = IntakeFactory(is_urgent=True, is_emergency=True, facility="<i>Broadview</i>")
+    client.force_login(coordinator)
+    html = client.get(reverse("intake:queue")).content.decode()
+    assert '<caption class="visually-hidden">Open intakes</caption>' in html
+    assert '<th scope="col"><span class="visually-hidden">Next step</span></th>' in html
+    accept = reverse("cases:intake_accept", args=[clear.public_id])
+    assert f'<form method="post" action="{accept}" class="inline-form"><input type="hidden"' in html
+    assert f'Accept<span class="visually-hidden"> · {clear}</span></button>' in html
+    review = f'href="{_detail(unchecked)}">Review<span class="visually-hidden"> · {unchecked}</span></a>'
+    assert review in html
+    assert f'<strong class="badge badge--urgent">Emergency</strong> <a href="{_detail(unchecked)}">' in html
+    assert "<bdi>&lt;b&gt;Ana&lt;/b&gt; O&#x27;Brien &amp; Ríos</bdi>" in html
+    assert "<bdi>&lt;i&gt;Broadview&lt;/i&gt;</bdi>" in html and "<b>Ana" not in html
+    client.force_login(volunteer)
+    assert client.get(reverse("intake:queue")).status_code == 403
+
+
+def test_a_possible_returning_client_is_reviewed_before_the_intake_can_be_accepted(
+    client, coordinator, attorney
+):
+    intake = IntakeFactory(conflict_status=Intake.ConflictStatus.CLEAR)
+    ClientMatch.objects.create(
+        intake=intake, typed_client=intake.client, known_client=ClientFactory(), key="a_number"
+    )
+    client.force_login(coordinator)
+    html = client.get(reverse("intake:queue")).content.decode()
+    assert '<span class="badge badge--warn">Possible returning client</span>' in html
+    assert reverse("cases:intake_accept", args=[intake.public_id]) not in html
+    client.force_login(attorney)
+    assert client.get(reverse("intake:queue")).status_code == 403
+
+
+def test_the_queue_reads_in_spanish(client, coordinator, volunteer):
+    IntakeFactory(
+        is_urgent=True,
+        is_emergency=True,
+        facility="",
+        detained_on=date(2025, 3, 1),
+        conflict_status=Intake.ConflictStatus.CLEAR,
+    )
+    client.force_login(coordinator)
+    client.cookies["django_language"] = "es"
+    html = _text(client.get(reverse("intake:queue")))
+    assert '<caption class="visually-hidden">Admisiones abiertas</caption>' in html
+    assert '<strong class="badge badge--urgent">Emergencia</strong>' in html
+    assert '<td data-label="Detención"><bdi>Aún no se sabe</bdi> · 01/03/2025</td>' in html
+    assert 'class="button button--small">Aceptar<span class="visually-hidden"> · Admisión ' in html
+    client.force_login(volunteer)
+    assert client.get(reverse("intake:queue")).status_code == 403
 
 
 def test_each_view_of_the_queue_is_one_access_log_row_naming_the_clients_shown(client, coordinator):
