@@ -160,7 +160,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "clinic.User"
 AUTHENTICATION_BACKENDS = [
     "clinic.lockout.AddressAwareAxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "clinic.backends.ClinicModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

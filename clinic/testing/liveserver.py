@@ -45,7 +45,7 @@ for n in range(count):
     user.groups.set([Group.objects.get(name=role)])
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "clinic.backends.ClinicModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session[two_factor.SESSION_KEY] = two_factor.verified_marker(user)
     session.create()

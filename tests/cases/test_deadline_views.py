@@ -60,7 +60,7 @@ def test_the_week_query_count_does_not_grow(client, attorney, how_many, django_a
         _hearing(case, attorney, 4)
     client.force_login(attorney)
     # session, user, roles, deadlines, hearings, offers, and the session save (savepoint, update, release)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert client.get(reverse("cases:my_week")).status_code == 200
 
 
@@ -238,7 +238,7 @@ def test_the_coordinators_list_query_count_does_not_grow(
         _deadline(case, attorney, -4)
     client.force_login(coordinator)
     # session, user, roles, deadlines, and the session save
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         assert client.get(reverse("cases:deadline_overview")).status_code == 200
 
 
@@ -246,7 +246,7 @@ def test_the_rules_page_lists_every_rule_in_a_fixed_number_of_queries(
     client, coordinator, django_assert_num_queries
 ):
     client.force_login(coordinator)
-    with django_assert_num_queries(5):  # session, user, roles, rules, versions
+    with django_assert_num_queries(4):  # session, user with roles, rules, versions
         html = client.get(reverse("cases:rule_list")).content.decode()
     assert "8 CFR 1003.38(b)" in html and "voluntary-departure" in html
 

@@ -168,7 +168,7 @@ def test_caseload_query_count_does_not_grow_with_cases(
     OfferFactory.create_batch(2, attorney=attorney, offered_by=coordinator)
     client.force_login(attorney)
     # session, user, roles, offers, cases, and the session save (savepoint, update, release)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(reverse("cases:caseload"))
     assert response.status_code == 200
 
@@ -302,9 +302,9 @@ def test_the_case_list_query_count_does_not_grow_with_cases(
     client.force_login(coordinator)
     # session, user, roles, the page's cases (nothing counts the table), and the session save
     # (savepoint, update, release)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         assert client.get(reverse("cases:case_list")).status_code == 200
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         assert client.get(reverse("cases:case_list"), {"status": "awaiting", "page": 2}).status_code == 200
 
 
@@ -335,7 +335,7 @@ def test_the_funding_page_query_count_does_not_grow_with_grants(
     for name in ("North fund", "South fund", "East fund"):
         GrantFactory.create_batch(3, funder=FunderFactory(name=name))
     client.force_login(coordinator)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         assert client.get(reverse("cases:funding")).status_code == 200
 
 

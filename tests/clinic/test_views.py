@@ -54,7 +54,7 @@ def test_the_accounts_page_query_count_does_not_grow_with_accounts(
 
     client.force_login(administrator)
     UserFactory.create_batch(3, role="attorney")
-    with django_assert_num_queries(5) as few:
+    with django_assert_num_queries(4) as few:
         client.get(reverse("accounts"))
     UserFactory.create_batch(10, role="attorney")
     with django_assert_num_queries(len(few.captured_queries)):
@@ -97,7 +97,7 @@ def test_the_overview_query_count_is_fixed(client, coordinator, volunteer, djang
 
     client.force_login(coordinator)
     # session, user, roles, and one per overview card (intakes, cases, deadlines, responses)
-    with django_assert_num_queries(8) as first:
+    with django_assert_num_queries(7) as first:
         client.get(reverse("coordinator_home"))
     for _ in range(5):
         Intake.objects.create(volunteer=volunteer, channel=Intake.Channel.HOTLINE, is_urgent=True)
