@@ -5,40 +5,46 @@ Whatever is the same on every row (a translated word, a badge, a link's pattern)
 """
 
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from cases.models import Case
 from clinic.links import public_url_maker
-from clinic.tables import Column, Table, short_date, short_datetime
+from clinic.models.choices import choice_labels
+from clinic.tables import Column, Table, html, short_date, short_datetime
 
 
 def _detained_badge() -> str:
     return format_html(' <span class="badge badge--urgent">{}</span>', _("Detained"))
 
 
-def case_list_table(cases: list[Case]) -> Table:
-    """The coordinator's list: detained rows stand out, each case links to its page."""
+def case_list_table(rows: list) -> Table:
+    """The coordinator's list (rows from `selectors.case_list`): detained rows stand out, each case
+    links to its page."""
     detained = _detained_badge()
     case_url = public_url_maker("cases:case_detail")
     name = _("Case %(ref)s")
+    case_types, statuses = choice_labels(Case, "case_type"), choice_labels(Case, "status")
 
-    def case_cell(case: Case) -> str:
-        return format_html('<a href="{}">{}</a>', case_url(case.public_id), name % {"ref": case.reference})
+    def case_cell(row) -> str:
+        reference = html(name % {"ref": row.public_id.hex[:10].upper()})
+        return mark_safe(f'<a href="{case_url(row.public_id)}">{reference}</a>')  # noqa: S308 (escaped)
 
-    def client_cell(case: Case) -> str:
-        return format_html("{}{}", case.client.full_name, detained if case.is_detained else "")
+    def client_cell(row) -> str:
+        client = html(f"{row.client__given_names} {row.client__family_names}".strip())
+        return mark_safe(client + detained if row.is_detained else client)  # noqa: S308 (escaped)
 
     return Table(
         [
             Column(_("Case"), case_cell),
             Column(_("Client"), client_cell),
-            Column(_("Case type"), lambda case: case.get_case_type_display()),
-            Column(_("Status"), lambda case: case.get_status_display()),
-            Column(_("Next hearing"), lambda case: short_datetime(case.next_hearing_at)),
-            Column(_("Grant"), lambda case: case.grant or "—"),
+            Column(_("Case type"), lambda row: case_types.get(row.case_type, row.case_type)),
+            Column(_("Status"), lambda row: statuses.get(row.status, row.status)),
+            Column(_("Next hearing"), lambda row: short_datetime(row.next_hearing_at)),
+            Column(_("Grant"), lambda row: row.grant__name or "—"),
         ],
-        cases,
-        row_class=lambda case: "list__item--urgent" if case.is_detained else "",
+        rows,
+        row_class=lambda row: "list__item--urgent" if row.is_detained else "",
     )
 
 

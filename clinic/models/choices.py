@@ -25,3 +25,9 @@ class ChoiceLabels:
             return _labels(field, get_language()).get(value, value)
         except TypeError:  # an unhashable value (a list in a JSON field) takes Django's way
             return super()._get_FIELD_display(field)
+
+
+def choice_labels(model: type[models.Model], field_name: str) -> dict:
+    """{value: label} of a field's choices in the current language, for a list that shows many rows
+    read as values rather than model instances."""
+    return _labels(model._meta.get_field(field_name), get_language())
