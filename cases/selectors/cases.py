@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.utils import timezone
 
 from cases.models import (
@@ -57,28 +57,15 @@ def with_next_deadline(cases: QuerySet[Case]) -> QuerySet[Case]:
     )
 
 
-# What a row of the caseload shows (and what orders it): fewer columns to read and set on each row.
-CASELOAD_COLUMNS = (
-    "public_id",
-    "status",
-    "case_type",
-    "court",
-    "is_detained",
-    "opened_at",
-    "client__given_names",
-    "client__family_names",
-)
-
-
 def cases_for_attorney(*, user: User, status: str | None = Case.Status.ACTIVE) -> QuerySet[Case]:
     """The attorney's cases (through their open assignments), what is due first at the top."""
     cases = Case.objects.filter(assignments__attorney=user, assignments__ended_at__isnull=True)
     if status:
         cases = cases.filter(status=status)
     return (
-        with_next_deadline(with_next_hearing(cases))
+        with_next_deadline(cases.annotate(next_hearing_at=_next_hearing()))
         .select_related("client")
-        .only(*CASELOAD_COLUMNS)
+        .defer(*client_private_columns("client"))
         .annotate(assignment_role=F("assignments__role"))
         .order_by(
             F("next_deadline_on").asc(nulls_last=True),
@@ -89,11 +76,47 @@ def cases_for_attorney(*, user: User, status: str | None = Case.Status.ACTIVE) -
     )
 
 
+# What a row of the caseload shows, read as values (as the case list's rows are).
+CASELOAD_COLUMNS = (
+    "pk",
+    "public_id",
+    "case_type",
+    "court",
+    "is_detained",
+    "client__given_names",
+    "client__family_names",
+    "next_hearing_at",
+    "next_deadline_on",
+    "next_deadline_title",
+    "assignment_role",
+)
+
+
+def caseload_page(*, user: User, page: int = 1, per_page: int = 50) -> "CasePage":
+    """One page of the attorney's active cases, in `cases_for_attorney`'s order, as rows named by
+    CASELOAD_COLUMNS; the database orders them, and only the page's rows are read."""
+    page = max(1, page)
+    start = (page - 1) * per_page
+    rows = list(
+        cases_for_attorney(user=user).values_list(*CASELOAD_COLUMNS, named=True)[start : start + per_page + 1]
+    )
+    return CasePage(cases=rows[:per_page], number=page, has_next=len(rows) > per_page)
+
+
 def open_offers_for_attorney(*, user: User) -> QuerySet[Offer]:
+    """What an attorney is offered, with what the offer shows before they accept (never the
+    client's name or private details: only their languages)."""
     return (
         Offer.objects.filter(attorney=user, status=Offer.Status.OPEN, expires_at__gt=timezone.now())
         .select_related("case", "case__client")
-        .defer(*client_private_columns("case__client"))
+        .only(
+            "expires_at",
+            "case__public_id",
+            "case__case_type",
+            "case__is_detained",
+            "case__court",
+            "case__client__languages",
+        )
         .annotate(
             next_hearing_at=Subquery(
                 Hearing.objects.filter(case=OuterRef("case_id"), starts_at__gte=timezone.now())
@@ -213,11 +236,18 @@ def case_counts(*, expiring_within: timedelta = timedelta(hours=24)) -> dict[str
     numbers come from CaseStatusCount, which the database keeps current, not from counting cases.
     """
     open_statuses = [s for s in Case.Status.values if s != Case.Status.CLOSED]
-    by_status = dict(CaseStatusCount.objects.filter(status__in=open_statuses).values_list("status", "total"))
-    counts = {status: by_status.get(status, 0) for status in open_statuses}
-    counts["offers_expiring"] = Offer.objects.filter(
-        status=Offer.Status.OPEN, expires_at__lte=timezone.now() + expiring_within
-    ).count()
+    expires_by = timezone.now() + expiring_within
+    expiring = Offer.objects.filter(status=Offer.Status.OPEN, expires_at__lte=expires_by)
+    # One round trip: the expiring offers are counted as one more (name, number) row. Grouped by a
+    # constant, which is no GROUP BY at all, the count is a single row even when no offer matches.
+    rows = (
+        CaseStatusCount.objects.filter(status__in=open_statuses)
+        .values_list("status", "total")
+        .union(expiring.values_list(Value("offers_expiring")).annotate(Count("pk")), all=True)
+    )
+    by_name = dict(rows)
+    counts = {status: by_name.get(status, 0) for status in open_statuses}
+    counts["offers_expiring"] = by_name["offers_expiring"]
     return counts
 
 

@@ -15,7 +15,6 @@ from cases.forms import (
     DeclineForm,
     OfferForm,
 )
-from cases.models import Assignment
 from cases.permissions import (
     CaseAction,
     get_assignment_for_user,
@@ -39,31 +38,17 @@ def caseload(request):
         number = max(1, int(request.GET.get("page") or 1))
     except ValueError:
         number = 1
-    # A page at a time: the database orders the attorney's cases, the page renders fifty of them.
-    start = (number - 1) * CASELOAD_PAGE
-    cases = list(selectors.cases_for_attorney(user=request.user)[start : start + CASELOAD_PAGE + 1])
-    page = selectors.CasePage(cases=cases[:CASELOAD_PAGE], number=number, has_next=len(cases) > CASELOAD_PAGE)
-    cases = page.cases
+    page = selectors.caseload_page(user=request.user, page=number, per_page=CASELOAD_PAGE)
     now = timezone.now()
     soon = now + timezone.timedelta(days=14)
-    today = timezone.localdate()
-    role_labels = {role.value: str(role.label) for role in Assignment.Role}
-    for case in cases:
-        case.role_label = role_labels[case.assignment_role]
-        case.deadline_urgency = (
-            selectors.urgency(case.next_deadline_on, today) if case.next_deadline_on else None
-        )
-        case.is_urgent = (
-            case.is_detained
-            or (case.next_hearing_at is not None and case.next_hearing_at <= soon)
-            or (case.deadline_urgency is not None and case.deadline_urgency.level != "later")
-        )
     for offer in offers:
         offer.is_urgent = offer.case.is_detained or (
             offer.next_hearing_at is not None and offer.next_hearing_at <= soon
         )
     return render(
-        request, "cases/caseload.html", {"offers": offers, "table": caseload_table(cases), "page": page}
+        request,
+        "cases/caseload.html",
+        {"offers": offers, "table": caseload_table(page.cases, now=now), "page": page},
     )
 
 

@@ -4,11 +4,15 @@ Built in Python for speed (clinic/tables.py); each cell is the markup the templa
 Whatever is the same on every row (a translated word, a badge, a link's pattern) is made once.
 """
 
+from datetime import datetime, timedelta
+
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from cases.models import Case
+from cases import selectors
+from cases.models import Assignment, Case
 from clinic.links import public_url_maker
 from clinic.models.choices import choice_labels
 from clinic.tables import Column, Table, html, short_date, short_datetime
@@ -48,47 +52,55 @@ def case_list_table(rows: list) -> Table:
     )
 
 
-def _next_hearing_cell(case: Case) -> str:
-    if case.next_hearing_at is None:
-        return "—"
-    when = short_datetime(case.next_hearing_at)
-    return format_html("<strong>{}</strong>", when) if case.is_urgent else when
-
-
-def _next_deadline_cell(case: Case) -> str:
-    if not case.next_deadline_on:
-        return "—"
-    return format_html(
-        '{} · {} <span class="badge {}">{}</span>',
-        short_date(case.next_deadline_on),
-        case.next_deadline_title,
-        case.deadline_urgency.css,
-        case.deadline_urgency.label,
-    )
-
-
-def caseload_table(cases: list[Case]) -> Table:
-    """The attorney's active cases; `is_urgent`, `deadline_urgency` and `role_label` are set by the view."""
+def caseload_table(rows: list, *, now: datetime) -> Table:
+    """The attorney's active cases (rows from `selectors.caseload_page`). A row stands out when the
+    client is detained, the next hearing is within 14 days, or the next deadline within a week."""
     detained = _detained_badge()
     case_url = public_url_maker("cases:case_detail")
+    case_types = choice_labels(Case, "case_type")
+    roles = {role.value: str(role.label) for role in Assignment.Role}
+    soon, today = now + timedelta(days=14), timezone.localdate(now)
+    urgency = {row.pk: selectors.urgency(row.next_deadline_on, today) for row in rows if row.next_deadline_on}
+    urgent = {
+        row.pk
+        for row in rows
+        if row.is_detained
+        or (row.next_hearing_at is not None and row.next_hearing_at <= soon)
+        or (row.pk in urgency and urgency[row.pk].level != "later")
+    }
 
-    def client_cell(case: Case) -> str:
+    def client_cell(row) -> str:
+        name = html(f"{row.client__given_names} {row.client__family_names}".strip())
+        link = f'<a href="{case_url(row.public_id)}">{name}</a>'
+        return mark_safe(link + detained if row.is_detained else link)  # noqa: S308 (escaped)
+
+    def hearing_cell(row) -> str:
+        if row.next_hearing_at is None:
+            return "—"
+        when = html(short_datetime(row.next_hearing_at))
+        return mark_safe(f"<strong>{when}</strong>") if row.pk in urgent else when  # noqa: S308 (escaped)
+
+    def deadline_cell(row) -> str:
+        if row.pk not in urgency:
+            return "—"
+        due = urgency[row.pk]
         return format_html(
-            '<a href="{}">{}</a>{}',
-            case_url(case.public_id),
-            case.client.full_name,
-            detained if case.is_detained else "",
+            '{} · {} <span class="badge {}">{}</span>',
+            short_date(row.next_deadline_on),
+            row.next_deadline_title,
+            due.css,
+            due.label,
         )
 
     return Table(
         [
             Column(_("Client"), client_cell),
-            Column(_("Case type"), lambda case: case.get_case_type_display()),
-            Column(_("Court"), lambda case: case.court or "—"),
-            Column(_("Next hearing"), _next_hearing_cell),
-            Column(_("Next deadline"), _next_deadline_cell),
-            Column(_("Role"), lambda case: case.role_label),
+            Column(_("Case type"), lambda row: case_types.get(row.case_type, row.case_type)),
+            Column(_("Court"), lambda row: row.court or "—"),
+            Column(_("Next hearing"), hearing_cell),
+            Column(_("Next deadline"), deadline_cell),
+            Column(_("Role"), lambda row: roles.get(row.assignment_role, row.assignment_role)),
         ],
-        cases,
-        row_class=lambda case: "list__item--urgent" if case.is_urgent else "",
+        rows,
+        row_class=lambda row: "list__item--urgent" if row.pk in urgent else "",
     )
