@@ -179,7 +179,8 @@ def measure(label: str, repeat: int) -> dict:
     print(
         f"{label:>16}: yearly PDF in {result['seconds']:.2f} s, median of {repeat} "
         f"(figures {result['figures']:.2f} s, {result['queries']} queries), {result['pages']} pages, "
-        f"{len(pdf) / 1024:.0f} KiB, peak Python memory {result['peak']:.1f} MiB",
+        f"{len(pdf) / 1024:.0f} KiB, peak Python memory {result['peak']:.1f} MiB "
+        f"[load average {os.getloadavg()[0]:.2f}]",
         flush=True,
     )
     return result
