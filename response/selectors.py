@@ -109,7 +109,7 @@ def response_counts(*, now: datetime | None = None) -> dict[str, int]:
         window_closing=Count(
             "pk",
             filter=Q(detainer_hold_unlawful=True)
-            | Q(detainer_window_ends_at__lte=now + WINDOW_CLOSING, detainer_window_ends_at__gte=now),
+            | Q(detainer_window_ends_at__range=(now, now + WINDOW_CLOSING)),
         ),
         transfers=Count("pk", filter=Q(last_transfer_at__gte=now - TRANSFER_FRESH)),
     )

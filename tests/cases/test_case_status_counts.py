@@ -1,12 +1,15 @@
 """The numbers of cases by status (CaseStatusCount), kept by database triggers, and their command."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from cases.models import Case, CaseStatusCount
+from cases.models import Case, CaseStatusCount, Offer
 from cases.selectors import case_counts, case_status_counts_drift
 from cases.services import case_close, case_status_counts_rebuild
-from tests.cases.factories import CaseFactory
+from tests.cases.factories import CaseFactory, OfferFactory
 
 S = Case.Status
 pytestmark = pytest.mark.django_db
@@ -48,10 +51,25 @@ def test_bulk_writes_and_deletes_are_counted_too():
 def test_the_overview_reads_the_kept_numbers(attorney, django_assert_num_queries):
     CaseFactory.create_batch(2)
     CaseFactory(attorney=attorney)
-    with django_assert_num_queries(2):  # the numbers, and the offers about to expire
+    with django_assert_num_queries(1):  # the numbers and the offers about to expire, together
         counts = case_counts()
     assert counts[S.AWAITING_ASSIGNMENT] == 2 and counts[S.ACTIVE] == 1 and counts[S.OFFERED] == 0
     assert S.CLOSED not in counts
+
+
+def test_the_overview_counts_only_the_open_offers_about_to_expire():
+    soon = timezone.now() + timedelta(hours=3)
+    OfferFactory.create_batch(2, expires_at=soon)
+    OfferFactory(expires_at=timezone.now() - timedelta(hours=1))  # past its time, not yet scanned
+    OfferFactory(expires_at=timezone.now() + timedelta(hours=30))
+    OfferFactory(expires_at=soon, status=Offer.Status.DECLINED)
+    counts = case_counts()
+    assert counts["offers_expiring"] == 3 and counts[S.OFFERED] == 5
+
+
+def test_the_overview_shows_zeros_when_there_is_nothing_to_count():
+    CaseStatusCount.objects.all().delete()
+    assert case_counts() == {S.AWAITING_ASSIGNMENT: 0, S.OFFERED: 0, S.ACTIVE: 0, "offers_expiring": 0}
 
 
 def test_the_check_names_a_wrong_number_and_the_recount_repairs_it(capsys):
