@@ -8,14 +8,16 @@ word it begins, and the same scorer decides:
 
 - PostgreSQL: a trigram index (pg_trgm) over the vocabulary of known words finds the words one typo
   away from each query word; a GIN index on the names' word arrays then finds the names holding two
-  of them. Scanning a trigram index over whole names cost 100-150 ms at 200,000 clients, because
-  common surnames share most trigrams.
+  of them, or three when both names are longer than two words (a second, partial index holds the
+  names of two words). Scanning a trigram index over whole names cost 100-150 ms at 200,000 clients,
+  because common surnames share most trigrams.
 - SQLite: blocking keys (SearchKey: each word's first and last three letters and its shape) counted
   per name.
 """
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import combinations
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -106,7 +108,7 @@ def _next_letter(letter: str) -> str:
     return chr(ord(letter) + 1)
 
 
-def _similar_words(words: list[str]) -> list[set[str]]:
+def _similar_words(cursor, words: list[str]) -> list[set[str]]:
     """For each word, the known words that may stand for it: those one typo away (trigram index over
     the vocabulary), a stored initial of it, and for an initial every word it begins."""
     similar = [{word} if is_initial(word) else {word, word[0]} for word in words]
@@ -121,46 +123,84 @@ def _similar_words(words: list[str]) -> list[set[str]]:
             params += [i, word]
     if not parts:
         return similar
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [VOCABULARY_THRESHOLD])
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for i, token in cursor.fetchall():
-            if is_initial(words[i]) or same_token(words[i], token):
-                similar[i].add(token)
+    cursor.execute(" UNION ALL ".join(parts), params)
+    for i, token in cursor.fetchall():
+        if is_initial(words[i]) or same_token(words[i], token):
+            similar[i].add(token)
     return similar
 
 
-def _postgres_candidates(normalised: str, exclude_client_ids: Collection[int]) -> list[tuple]:
-    """Names holding words close to at least two of the query's words (one for a one-word name).
+# Names of at most two words have an index of their own (migration 0010), so that a pair of common
+# words ("Construction Inc.") is looked up among the names a pair can match, not among all of them.
+_WORDS_SQL = "string_to_array(normalised, ' ')"
+_SHORT_NAME_SQL = f"cardinality({_WORDS_SQL}) <= 2"
+# Above this many words, C(n, 3) index conditions cost more than fetching pairs' extra candidates.
+MAX_WORDS_FOR_TRIPLES = 6
 
-    Two initials together ("J. M.") select too many names to be worth a condition of their own.
+
+def _overlap(*groups: set[str]) -> tuple[str, list[list[str]]]:
+    return " AND ".join(f"{_WORDS_SQL} && %s::text[]" for _ in groups), [sorted(group) for group in groups]
+
+
+def _postgres_conditions(words: list[str], groups: list[set[str]]) -> tuple[list[str], list]:
+    """Index conditions that every name score_names can accept meets.
+
+    score_names pairs every word of the shorter name, and a one-word name meets only one-word
+    names. So a query of one word needs a one-word name holding a word of its group; of two words,
+    a name holding a word of each group; of three or more, either a name of two words holding words
+    of two groups, or a longer name holding words of three. Pairs of common words ("construction
+    inc", "maria jose") are frequent, triples rarely. Initials alone prove nothing (score_names),
+    so a pair or triple of initials is no condition.
+    """
+    conditions: list[str] = []
+    params: list = []
+
+    def add(sql: str, values: list, suffix: str = "") -> None:
+        conditions.append(f"({sql}{suffix})")
+        params.extend(values)
+
+    if len(groups) == 1:
+        # The second, implied, condition is what lets the planner use the partial index.
+        add(*_overlap(groups[0]), f" AND cardinality({_WORDS_SQL}) = 1 AND {_SHORT_NAME_SQL}")
+        return conditions, params
+    triples = 3 <= len(groups) <= MAX_WORDS_FOR_TRIPLES
+    for pair in combinations(range(len(groups)), 2):
+        if all(is_initial(words[i]) for i in pair):
+            continue
+        add(*_overlap(*(groups[i] for i in pair)), f" AND {_SHORT_NAME_SQL}" if triples else "")
+    if triples:
+        for triple in combinations(range(len(groups)), 3):
+            if all(is_initial(words[i]) for i in triple):
+                continue
+            add(*_overlap(*(groups[i] for i in triple)))
+    return conditions, params
+
+
+def _postgres_candidates(normalised: str, exclude_client_ids: Collection[int]) -> list[tuple]:
+    """Names holding words close to the query's words: see _postgres_conditions.
+
+    Three round trips and no savepoint: the check runs several of these inside its own transaction,
+    and on a busy server each round trip costs more than the queries themselves.
     """
     words = normalised.split()
-    groups = _similar_words(words)
-    words_sql = "string_to_array(normalised, ' ')"
-    if len(groups) == 1:
-        conditions, params = [f"{words_sql} && %s::text[]"], [sorted(groups[0])]
-    else:
-        conditions, params = [], []
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                if is_initial(words[i]) and is_initial(words[j]):
-                    continue
-                conditions.append(f"({words_sql} && %s::text[] AND {words_sql} && %s::text[])")
-                params += [sorted(groups[i]), sorted(groups[j])]
-    if not conditions:
-        return []
-    sql = (
-        "SELECT id, client_id, kind, display, normalised, never_contact FROM intake_searchname "  # noqa: S608
-        f"WHERE ({' OR '.join(conditions)})"
-    )
-    if exclude_client_ids:
-        sql += " AND NOT (client_id = ANY(%s))"
-        params.append(list(exclude_client_ids))
-    with transaction.atomic(), connection.cursor() as cursor:
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         # The planner underrates how selective two word-array conditions are together, and scans
-        # the whole table instead of combining index bitmaps. For this query's transaction only.
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        # the whole table instead of combining index bitmaps. Both settings end with the transaction.
+        cursor.execute(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, true), "
+            "set_config('enable_seqscan', 'off', true)",
+            [str(VOCABULARY_THRESHOLD)],
+        )
+        conditions, params = _postgres_conditions(words, _similar_words(cursor, words))
+        if not conditions:
+            return []
+        sql = (
+            "SELECT id, client_id, kind, display, normalised, never_contact FROM intake_searchname "  # noqa: S608
+            f"WHERE ({' OR '.join(conditions)})"
+        )
+        if exclude_client_ids:
+            sql += " AND NOT (client_id = ANY(%s))"
+            params.append(list(exclude_client_ids))
         cursor.execute(sql, params)
         return cursor.fetchall()
 

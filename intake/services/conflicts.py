@@ -53,8 +53,6 @@ def conflict_check_run(*, intake: Intake, acting_user: User) -> ConflictCheck:
     searched = _searched_names(intake)
     exclude = _household_client_ids(intake.client)
     check = ConflictCheck(intake=intake, run_by=acting_user, names_checked=len(searched))
-    check._history_user = acting_user
-    check.save()
     hits: dict[tuple, ConflictHit] = {}
     for display, kind in searched:
         normalised = conflict_name(display)
@@ -76,20 +74,29 @@ def conflict_check_run(*, intake: Intake, acting_user: User) -> ConflictCheck:
                 hit.cleared_at, hit.cleared_by_id = earlier.cleared_at, earlier.cleared_by_id
                 hit.clear_reason = earlier.clear_reason
             hits[key] = hit
+    # The check is saved once its hits are known, so that its one history row carries the count.
+    check.hit_count = len(hits)
+    check._history_user = acting_user
+    check.save()
     # Hits are written once per run and recorded by the check's own history (who, when); their
     # history starts when a coordinator clears one. Per-row creation history doubled the write cost
     # of a check that finds a few hundred namesakes.
     ConflictHit.objects.bulk_create(hits.values())
-    check.hit_count = len(hits)
-    check.save(update_fields=["hit_count"])
-    _update_intake_conflict_status(intake, check, acting_user)
+    _update_intake_conflict_status(
+        intake,
+        acting_user,
+        hit_count=check.hit_count,
+        uncleared=any(h.cleared_at is None for h in hits.values()),
+    )
     return check
 
 
-def _update_intake_conflict_status(intake: Intake, check: ConflictCheck, acting_user: User) -> None:
-    if check.hit_count == 0:
+def _update_intake_conflict_status(
+    intake: Intake, acting_user: User, *, hit_count: int, uncleared: bool
+) -> None:
+    if hit_count == 0:
         status = Intake.ConflictStatus.CLEAR
-    elif check.hits.filter(cleared_at__isnull=True).exists():
+    elif uncleared:
         status = Intake.ConflictStatus.REVIEW
     else:
         status = Intake.ConflictStatus.CLEARED
@@ -118,7 +125,13 @@ def conflict_hit_clear(*, hit: ConflictHit, reason: str, acting_user: User) -> C
     hit._history_user = acting_user
     hit.full_clean()
     hit.save(update_fields=["cleared_at", "cleared_by", "clear_reason"])
-    _update_intake_conflict_status(hit.check_run.intake, hit.check_run, acting_user)
+    check = hit.check_run
+    _update_intake_conflict_status(
+        check.intake,
+        acting_user,
+        hit_count=check.hit_count,
+        uncleared=check.hits.filter(cleared_at__isnull=True).exists(),
+    )
     return hit
 
 

@@ -272,6 +272,56 @@ def test_different_given_names_with_the_same_surnames_do_not_match(volunteer, ex
     assert hits == []
 
 
+@pytest.mark.parametrize(
+    ("existing", "new"),
+    [
+        # a name of two words, found from a longer one
+        (("María", "García"), ("María", "García López")),
+        (("Maria", "Garsia"), ("María", "García López")),
+        (("J.", "Hernández"), ("Juan Carlos", "Hernández López")),
+        # a longer name, found from a name of three words
+        (("María Guadalupe", "Salazar Rojas"), ("Ma.", "Salazar Rojas")),
+        (("José Luis", "Ramírez Ortiz"), ("J. Luis", "Ramírez")),
+    ],
+)
+def test_a_longer_or_shorter_name_of_the_same_person_is_found(volunteer, existing, new):
+    known = ClientFactory(given_names=existing[0], family_names=existing[1])
+    _check, hits = _check_names(volunteer, *new)
+    assert [hit.matched_client_id for hit in hits] == [known.pk]
+
+
+def test_organisations_that_share_common_words_are_told_apart(volunteer):
+    castro = ClientFactory(parties=["Castro Construction Inc."])
+    ClientFactory(parties=["Lopez Construction Inc."])
+    # Two words of the three, as a missing second surname is.
+    unnamed = ClientFactory(parties=["Construction Inc."])
+    _check, hits = _check_names(volunteer, "Elena", "Vargas", parties=["Castro Construction, Inc"])
+    assert sorted((hit.matched_client_id, hit.matched_name) for hit in hits) == [
+        (castro.pk, "Castro Construction Inc."),
+        (unnamed.pk, "Construction Inc."),
+    ]
+
+
+def test_a_one_word_name_meets_only_one_word_names(volunteer):
+    known = ClientFactory(parties=["ICE"])
+    ClientFactory(parties=["Ice Cold Staffing"])
+    _check, hits = _check_names(volunteer, "Elena", "Vargas", parties=["I.C.E"])
+    assert hits == []
+    _check, hits = _check_names(volunteer, "Rosa", "Quispe", parties=["Ice"])
+    assert [hit.matched_client_id for hit in hits] == [known.pk]
+
+
+def test_a_long_name_still_finds_a_short_one(volunteer):
+    known = ClientFactory(parties=["Homeland Security"])
+    _check, hits = _check_names(
+        volunteer,
+        "Elena",
+        "Vargas",
+        parties=["Immigration and Customs Enforcement, Department of Homeland Security"],
+    )
+    assert [hit.matched_client_id for hit in hits] == [known.pk]
+
+
 def test_initials_alone_match_nobody(volunteer):
     ClientFactory(given_names="Juan", family_names="Hernández")
     _check, hits = _check_names(volunteer, "J.", "H.")
