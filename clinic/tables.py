@@ -155,6 +155,13 @@ def short_datetime(value: datetime | None, default: str = "—") -> str:
     """`{{ value|date:"SHORT_DATETIME_FORMAT" }}` in the reader's time zone and language."""
     if value is None:
         return default
+    return _short_datetime(value, get_language(), timezone.get_current_timezone_name())
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_datetime(value: datetime, language: str | None, zone: str) -> str:
+    # The same hearings are shown on every view of a caseload or a list: each instant is written
+    # once per language and zone (what the text depends on), then remembered.
     return format_date(timezone.localtime(value), formats.get_format("SHORT_DATETIME_FORMAT"))
 
 
