@@ -22,6 +22,12 @@ def _halves(name: str, script_prefix: str, language: str | None) -> tuple[str, s
     return head, tail
 
 
+def public_reference(public_id: uuid.UUID) -> str:
+    """The short, non-sequential reference people read for a record (a case, an intake): its public
+    id's first ten hex digits, which name it without revealing how many the clinic has."""
+    return public_id.hex[:10].upper()
+
+
 def public_url(name: str, public_id: uuid.UUID) -> str:
     """The same path as `reverse(name, args=[public_id])`."""
     head, tail = _halves(name, get_script_prefix(), get_language())

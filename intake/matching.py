@@ -179,30 +179,33 @@ def _postgres_conditions(words: list[str], groups: list[set[str]]) -> tuple[list
 def _postgres_candidates(normalised: str, exclude_client_ids: Collection[int]) -> list[tuple]:
     """Names holding words close to the query's words: see _postgres_conditions.
 
-    Three round trips and no savepoint: the check runs several of these inside its own transaction,
+    Four round trips and no savepoint: the check runs several of these inside its own transaction,
     and on a busy server each round trip costs more than the queries themselves.
     """
     words = normalised.split()
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         # The planner underrates how selective two word-array conditions are together, and scans
-        # the whole table instead of combining index bitmaps. Both settings end with the transaction.
+        # the whole table instead of combining index bitmaps: sequential scans are off for the
+        # candidate query only, and back to the server's choice before the caller's next query.
         cursor.execute(
             "SELECT set_config('pg_trgm.similarity_threshold', %s, true), "
             "set_config('enable_seqscan', 'off', true)",
             [str(VOCABULARY_THRESHOLD)],
         )
         conditions, params = _postgres_conditions(words, _similar_words(cursor, words))
-        if not conditions:
-            return []
-        sql = (
-            "SELECT id, client_id, kind, display, normalised, never_contact FROM intake_searchname "  # noqa: S608
-            f"WHERE ({' OR '.join(conditions)})"
-        )
-        if exclude_client_ids:
-            sql += " AND NOT (client_id = ANY(%s))"
-            params.append(list(exclude_client_ids))
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows: list[tuple] = []
+        if conditions:
+            sql = (
+                "SELECT id, client_id, kind, display, normalised, never_contact FROM intake_searchname "  # noqa: S608
+                f"WHERE ({' OR '.join(conditions)})"
+            )
+            if exclude_client_ids:
+                sql += " AND NOT (client_id = ANY(%s))"
+                params.append(list(exclude_client_ids))
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+        return rows
 
 
 def _sqlite_key_filter(normalised: str) -> Q | None:

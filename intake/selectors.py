@@ -11,25 +11,6 @@ from intake.normalise import normalise_name
 from intake.services.clients import a_number_index
 from intake.services.intakes import draft_content
 
-# What a list of clients' names never shows: ciphertexts and keyed indexes. Lists defer them, so a
-# page of fifty rows neither carries nor wraps what it does not display.
-CLIENT_PRIVATE_COLUMNS = (
-    "a_number",
-    "a_number_index",
-    "date_of_birth",
-    "name_dob_index",
-    "phone",
-    "address",
-    "safe_contact_name",
-    "safe_contact_note",
-)
-
-
-def client_private_columns(relation: str) -> list[str]:
-    """For `.defer()` on a queryset that selects the client through `relation` ("client", "case__client")."""
-    return [f"{relation}__{name}" for name in CLIENT_PRIVATE_COLUMNS]
-
-
 # What a row of the coordinator's queue shows.
 INTAKE_QUEUE_COLUMNS = (
     "public_id",

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from cases.models.codes import CaseType, ClosingCode, Outcome, ProblemCode
 from cases.models.funding import Grant
 from clinic.crypto import EncryptedTextField
-from clinic.links import public_url
+from clinic.links import public_reference, public_url
 from clinic.models.choices import ChoiceLabels
 from intake.models import Client, Intake
 
@@ -99,7 +99,7 @@ class Case(ChoiceLabels, models.Model):
     def reference(self) -> str:
         """A short, non-sequential reference for people (pages, e-mails, calendar feeds): it
         names the case without revealing how many the clinic has."""
-        return self.public_id.hex[:10].upper()
+        return public_reference(self.public_id)
 
 
 class CaseStatusCount(models.Model):

@@ -23,7 +23,6 @@ from cases.models import (
 from cases.services.funding import INELIGIBLE_FOR_LSC
 from clinic.history import HistoryRow, history_rows
 from clinic.models import User
-from intake.selectors import client_private_columns
 
 # An attorney's load: open assignments on cases in these states (closed ones no longer count).
 LOAD_STATUSES = (Case.Status.ACTIVE, Case.Status.OFFERED)
@@ -57,25 +56,6 @@ def with_next_deadline(cases: QuerySet[Case]) -> QuerySet[Case]:
     )
 
 
-def cases_for_attorney(*, user: User, status: str | None = Case.Status.ACTIVE) -> QuerySet[Case]:
-    """The attorney's cases (through their open assignments), what is due first at the top."""
-    cases = Case.objects.filter(assignments__attorney=user, assignments__ended_at__isnull=True)
-    if status:
-        cases = cases.filter(status=status)
-    return (
-        with_next_deadline(cases.annotate(next_hearing_at=_next_hearing()))
-        .select_related("client")
-        .defer(*client_private_columns("client"))
-        .annotate(assignment_role=F("assignments__role"))
-        .order_by(
-            F("next_deadline_on").asc(nulls_last=True),
-            F("next_hearing_at").asc(nulls_last=True),
-            "-is_detained",
-            "opened_at",
-        )
-    )
-
-
 # What a row of the caseload shows, read as values (as the case list's rows are).
 CASELOAD_COLUMNS = (
     "pk",
@@ -93,12 +73,24 @@ CASELOAD_COLUMNS = (
 
 
 def caseload_page(*, user: User, page: int = 1, per_page: int = 50) -> "CasePage":
-    """One page of the attorney's active cases, in `cases_for_attorney`'s order, as rows named by
-    CASELOAD_COLUMNS; the database orders them, and only the page's rows are read."""
+    """One page of the attorney's active cases (through their open assignments), what is due first
+    at the top, as rows named by CASELOAD_COLUMNS; the database orders them, and only the page's
+    rows are read."""
     page = max(1, page)
     start = (page - 1) * per_page
+    held = Case.objects.filter(
+        assignments__attorney=user, assignments__ended_at__isnull=True, status=Case.Status.ACTIVE
+    )
     rows = list(
-        cases_for_attorney(user=user).values_list(*CASELOAD_COLUMNS, named=True)[start : start + per_page + 1]
+        with_next_deadline(held.annotate(next_hearing_at=_next_hearing()))
+        .annotate(assignment_role=F("assignments__role"))
+        .order_by(
+            F("next_deadline_on").asc(nulls_last=True),
+            F("next_hearing_at").asc(nulls_last=True),
+            "-is_detained",
+            "opened_at",
+        )
+        .values_list(*CASELOAD_COLUMNS, named=True)[start : start + per_page + 1]
     )
     return CasePage(cases=rows[:per_page], number=page, has_next=len(rows) > per_page)
 

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from cases.models import Assignment, Deadline, DeadlineRule, Hearing
 from clinic.models import User
+from intake.services.intakes import URGENT_HEARING_DAYS
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,22 @@ def urgency(due: date, today: date) -> Urgency:
         return Urgency("today", _("Due today"))
     label = ngettext("Due in %(n)d day", "Due in %(n)d days", days) % {"n": days}
     return Urgency("soon" if days <= 3 else "week" if days <= 7 else "later", label)
+
+
+# What the intake calls urgent (a hearing within this many days), the caseload and offers call urgent too.
+URGENT_HEARING_WITHIN = timedelta(days=URGENT_HEARING_DAYS)
+
+
+def is_urgent(
+    *, is_detained: bool, next_hearing_at: datetime | None, now: datetime, deadline: Urgency | None = None
+) -> bool:
+    """A case that stands out on the attorney's pages: the client is detained, the next hearing is
+    within URGENT_HEARING_WITHIN, or its next deadline is within a week or overdue."""
+    return (
+        is_detained
+        or (next_hearing_at is not None and next_hearing_at <= now + URGENT_HEARING_WITHIN)
+        or (deadline is not None and deadline.level != "later")
+    )
 
 
 def _held_by(user: User) -> Q:

@@ -40,10 +40,9 @@ def caseload(request):
         number = 1
     page = selectors.caseload_page(user=request.user, page=number, per_page=CASELOAD_PAGE)
     now = timezone.now()
-    soon = now + timezone.timedelta(days=14)
     for offer in offers:
-        offer.is_urgent = offer.case.is_detained or (
-            offer.next_hearing_at is not None and offer.next_hearing_at <= soon
+        offer.is_urgent = selectors.is_urgent(
+            is_detained=offer.case.is_detained, next_hearing_at=offer.next_hearing_at, now=now
         )
     return render(
         request,

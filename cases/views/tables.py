@@ -4,7 +4,7 @@ Built in Python for speed (clinic/tables.py); each cell is the markup the templa
 Whatever is the same on every row (a translated word, a badge, a link's pattern) is made once.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.utils import timezone
 from django.utils.html import format_html
@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 
 from cases import selectors
 from cases.models import Assignment, Case
-from clinic.links import public_url_maker
+from clinic.links import public_reference, public_url_maker
 from clinic.models.choices import choice_labels
 from clinic.tables import Column, Table, html, short_date, short_datetime
+from intake.models.clients import full_name
 
 
 def _detained_badge() -> str:
@@ -31,11 +32,11 @@ def case_list_table(rows: list) -> Table:
     case_types, statuses = choice_labels(Case, "case_type"), choice_labels(Case, "status")
 
     def case_cell(row) -> str:
-        reference = html(name % {"ref": row.public_id.hex[:10].upper()})
+        reference = html(name % {"ref": public_reference(row.public_id)})
         return mark_safe(f'<a href="{case_url(row.public_id)}">{reference}</a>')  # noqa: S308 (escaped)
 
     def client_cell(row) -> str:
-        client = html(f"{row.client__given_names} {row.client__family_names}".strip())
+        client = html(full_name(row.client__given_names, row.client__family_names))
         return mark_safe(client + detained if row.is_detained else client)  # noqa: S308 (escaped)
 
     return Table(
@@ -53,24 +54,27 @@ def case_list_table(rows: list) -> Table:
 
 
 def caseload_table(rows: list, *, now: datetime) -> Table:
-    """The attorney's active cases (rows from `selectors.caseload_page`). A row stands out when the
-    client is detained, the next hearing is within 14 days, or the next deadline within a week."""
+    """The attorney's active cases (rows from `selectors.caseload_page`); urgent rows stand out
+    (`selectors.is_urgent`)."""
     detained = _detained_badge()
     case_url = public_url_maker("cases:case_detail")
     case_types = choice_labels(Case, "case_type")
     roles = {role.value: str(role.label) for role in Assignment.Role}
-    soon, today = now + timedelta(days=14), timezone.localdate(now)
+    today = timezone.localdate(now)
     urgency = {row.pk: selectors.urgency(row.next_deadline_on, today) for row in rows if row.next_deadline_on}
     urgent = {
         row.pk
         for row in rows
-        if row.is_detained
-        or (row.next_hearing_at is not None and row.next_hearing_at <= soon)
-        or (row.pk in urgency and urgency[row.pk].level != "later")
+        if selectors.is_urgent(
+            is_detained=row.is_detained,
+            next_hearing_at=row.next_hearing_at,
+            now=now,
+            deadline=urgency.get(row.pk),
+        )
     }
 
     def client_cell(row) -> str:
-        name = html(f"{row.client__given_names} {row.client__family_names}".strip())
+        name = html(full_name(row.client__given_names, row.client__family_names))
         link = f'<a href="{case_url(row.public_id)}">{name}</a>'
         return mark_safe(link + detained if row.is_detained else link)  # noqa: S308 (escaped)
 

@@ -10,6 +10,11 @@ from clinic.models.choices import ChoiceLabels
 from clinic.validators import validate_plausible_past_date
 
 
+def full_name(given_names: str, family_names: str) -> str:
+    """How a client's name is shown: given names, then family names (lists read them as values)."""
+    return f"{given_names} {family_names}".strip()
+
+
 class Household(models.Model):
     """People who come as one family (a parent and children on one notice to appear, spouses).
 
@@ -120,7 +125,7 @@ class Client(ChoiceLabels, models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.given_names} {self.family_names}".strip()
+        return full_name(self.given_names, self.family_names)
 
 
 class ClientAlias(models.Model):

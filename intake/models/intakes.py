@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinic.crypto import EncryptedTextField
-from clinic.links import public_url
+from clinic.links import public_reference, public_url
 from clinic.models.choices import ChoiceLabels
 from clinic.validators import EARLIEST_PROCEEDING, PlausibleDate, validate_plausible_future_date
 from intake.models.clients import Client
@@ -181,7 +181,7 @@ class Intake(ChoiceLabels, models.Model):
     def reference(self) -> str:
         """A short, non-sequential reference, as a case has: "Intake #99" told anyone who saw one
         how many intakes the clinic had taken."""
-        return self.public_id.hex[:10].upper()
+        return public_reference(self.public_id)
 
     def clean(self) -> None:
         if self.ward is not None and self.community_area == CommunityArea.OUTSIDE_CHICAGO:

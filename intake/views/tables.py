@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from clinic.links import public_url_maker
+from clinic.models.choices import choice_labels
 from clinic.tables import Column, Table, html, short_date
 from intake.models import Intake
 
@@ -58,9 +59,9 @@ def age_maker(*, now: datetime | None = None) -> Callable[[datetime], str]:
     return age
 
 
-def _labels(choices: type[Intake.Channel] | type[Intake.ConflictStatus]) -> dict[str, SafeString]:
+def _labels(field_name: str) -> dict[str, SafeString]:
     """Each choice's label in the reader's language, escaped: what `get_FOO_display` gives a template."""
-    return {value: SafeString(html(label)) for value, label in choices.choices}
+    return {value: SafeString(html(label)) for value, label in choice_labels(Intake, field_name).items()}
 
 
 def _badge(css: str, label: str) -> SafeString:
@@ -105,10 +106,10 @@ def _words(language: str | None) -> _Words:
         emergency=f'<strong class="badge badge--urgent">{html(_("Emergency"))}</strong> ',
         urgent=f'<strong class="badge badge--urgent">{html(_("Urgent"))}</strong> ',
         not_known=html(_("Not known yet")),
-        channels=_labels(Intake.Channel),
+        channels=_labels("channel"),
         conflict_badges={
             value: _badge(conflict_css.get(value, ok), label)
-            for value, label in Intake.ConflictStatus.choices
+            for value, label in choice_labels(Intake, "conflict_status").items()
         },
         returning=" " + _badge(warn, _("Possible returning client")),
         accept=html(_("Accept")),

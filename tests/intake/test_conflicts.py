@@ -1,7 +1,10 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
+from intake.matching import find_similar_names
 from intake.models import ConflictHit, Intake, NameKind
+from intake.normalise import conflict_name
 from intake.services import (
     IntakeStateError,
     Party,
@@ -384,3 +387,14 @@ def test_the_rebuild_command_indexes_clients_that_were_loaded_without_it(volunte
     assert "Indexed the names of 1 clients." in out.getvalue()
     _check, hits = _check_names(volunteer, "Francisco", "Zuniga Portillo")
     assert [hit.matched_client_id for hit in hits] == [loaded.pk]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_the_candidate_search_leaves_sequential_scans_as_the_server_has_them(volunteer):
+    from django.db import transaction
+
+    ClientFactory(given_names="Elena", family_names="Vargas")
+    with transaction.atomic(), connection.cursor() as cursor:
+        find_similar_names(conflict_name("Elena Vargas"))
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
