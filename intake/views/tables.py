@@ -17,10 +17,11 @@ from django.utils.timesince import TIME_STRINGS, timesince
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from clinic.links import public_url_maker
+from clinic.links import public_reference, public_url_maker
 from clinic.models.choices import choice_labels
 from clinic.tables import Column, Table, html, short_date
 from intake.models import Intake
+from intake.models.clients import full_name
 
 _WEEK, _DAY, _HOUR, _MINUTE = 7 * 24 * 3600, 24 * 3600, 3600, 60
 
@@ -117,10 +118,11 @@ def _words(language: str | None) -> _Words:
     )
 
 
-def queue_table(intakes: list[Intake], *, csrf_input: SafeString) -> Table:
-    """Open intakes for coordinators, in the selector's order: emergencies and urgent intakes stand
-    out, and an intake whose conflict check is clear, with no possible returning client to confirm,
-    can be accepted from its row; the others are reviewed on their page first.
+def queue_table(intakes: list, *, csrf_input: SafeString) -> Table:
+    """Open intakes for coordinators (rows from `selectors.intake_queue`), in the selector's order:
+    emergencies and urgent intakes stand out, and an intake whose conflict check is clear, with no
+    possible returning client to confirm, can be accepted from its row; the others are reviewed on
+    their page first.
 
     `csrf_input` is the request's hidden csrf field, made once for every row's accept form.
 
@@ -133,20 +135,22 @@ def queue_table(intakes: list[Intake], *, csrf_input: SafeString) -> Table:
     age = age_maker()
     acceptable = {Intake.ConflictStatus.CLEAR, Intake.ConflictStatus.CLEARED}
 
-    def intake_cell(intake: Intake) -> SafeString:
+    def intake_cell(intake) -> SafeString:
         flag = words.emergency if intake.is_emergency else words.urgent if intake.is_urgent else ""
-        ref = words.name % {"ref": intake.reference}
+        ref = words.name % {"ref": public_reference(intake.public_id)}
         return SafeString(f'{flag}<a href="{detail_url(intake.public_id)}">{ref}</a>')
 
-    def client_cell(intake: Intake) -> SafeString:
-        client = intake.client
-        return SafeString(f"<bdi>{html(client.full_name) if client else ''}</bdi>")
+    def client_cell(intake) -> SafeString:
+        if intake.client_id is None:
+            return SafeString("<bdi></bdi>")
+        name = full_name(intake.client__given_names, intake.client__family_names)
+        return SafeString(f"<bdi>{html(name)}</bdi>")
 
-    def waiting_cell(intake: Intake) -> SafeString:
+    def waiting_cell(intake) -> SafeString:
         since = intake.waiting_since
         return SafeString(f'<time datetime="{since.isoformat()}">{html(age(since))}</time>')
 
-    def detained_cell(intake: Intake) -> SafeString:
+    def detained_cell(intake) -> SafeString:
         if not (intake.is_detained or intake.is_emergency):
             return SafeString("—")
         place = f"<bdi>{html(intake.facility) if intake.facility else words.not_known}</bdi>"
@@ -154,16 +158,16 @@ def queue_table(intakes: list[Intake], *, csrf_input: SafeString) -> Table:
             return SafeString(f"{place} · {html(short_date(intake.detained_on))}")
         return SafeString(place)
 
-    def channel_cell(intake: Intake) -> str:
+    def channel_cell(intake) -> str:
         # A value no longer among the choices is shown as it is, escaped by the table.
         return words.channels.get(intake.channel) or intake.channel
 
-    def conflict_cell(intake: Intake) -> SafeString:
+    def conflict_cell(intake) -> SafeString:
         badge = words.conflict_badges[intake.conflict_status]
         return SafeString(f"{badge}{words.returning}") if intake.pending_matches else badge
 
-    def next_step_cell(intake: Intake) -> SafeString:
-        ref = words.name % {"ref": intake.reference}
+    def next_step_cell(intake) -> SafeString:
+        ref = words.name % {"ref": public_reference(intake.public_id)}
         if not intake.pending_matches and intake.conflict_status in acceptable:
             return SafeString(
                 f'<form method="post" action="{accept_url(intake.public_id)}" class="inline-form">'
