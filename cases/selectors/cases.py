@@ -232,10 +232,11 @@ def case_counts(*, expiring_within: timedelta = timedelta(hours=24)) -> dict[str
     expiring = Offer.objects.filter(status=Offer.Status.OPEN, expires_at__lte=expires_by)
     # One round trip: the expiring offers are counted as one more (name, number) row. Grouped by a
     # constant, which is no GROUP BY at all, the count is a single row even when no offer matches.
+    # COUNT(*), not COUNT(id): the (status, expires_at) index alone answers it, without the table.
     rows = (
         CaseStatusCount.objects.filter(status__in=open_statuses)
         .values_list("status", "total")
-        .union(expiring.values_list(Value("offers_expiring")).annotate(Count("pk")), all=True)
+        .union(expiring.values_list(Value("offers_expiring")).annotate(n=Count("*")), all=True)
     )
     by_name = dict(rows)
     counts = {status: by_name.get(status, 0) for status in open_statuses}
