@@ -104,3 +104,50 @@ def test_the_same_instant_reads_in_each_readers_zone(settings):
         with timezone.override(ZoneInfo("UTC")):
             utc = short_datetime(noon_utc)
     assert (chicago, utc) == ("04/03/2026 12:30", "04/03/2026 18:30")
+
+
+def test_the_heading_row_escapes_each_label_and_hides_the_buttons_label_but_from_screen_readers():
+    table = Table([Column("Say <b>", lambda row: row), Column("Next step", lambda row: "", actions=True)], [])
+    assert table.head() == (
+        '<th scope="col">Say &lt;b&gt;</th>'
+        '<th scope="col"><span class="visually-hidden">Next step</span></th>'
+    )
+
+
+def test_the_page_date_makers_write_what_the_date_filter_writes_escaped(settings):
+    from datetime import timedelta
+
+    from django.template import Context, Template
+
+    from clinic.tables import short_date_maker, short_datetime_maker
+
+    settings.TIME_ZONE = "America/Chicago"
+    template = Template('{{ when|date:"SHORT_DATETIME_FORMAT" }}|{{ day|date:"SHORT_DATE_FORMAT" }}')
+    start = datetime(2026, 1, 1, 0, 0, tzinfo=ZoneInfo("UTC"))
+    for language in ("en", "es"):
+        with translation.override(language):
+            when, day = short_datetime_maker(), short_date_maker()
+            for moment in (start + timedelta(hours=7 * n) for n in range(30)):
+                expected = template.render(Context({"when": moment, "day": moment.date()}))
+                assert f"{when(moment)}|{day(moment.date())}" == expected
+
+
+def test_the_page_date_makers_escape_what_the_page_shows_for_a_missing_date():
+    from django.utils.safestring import SafeString
+
+    from clinic.tables import short_date_maker, short_datetime_maker
+
+    assert short_datetime_maker()(None) == "—"
+    assert short_date_maker(default="<none>")(None) == "&lt;none&gt;"
+    assert isinstance(short_datetime_maker()(datetime(2026, 3, 4, tzinfo=ZoneInfo("UTC"))), SafeString)
+
+
+def test_a_cell_that_returns_a_safe_string_is_not_escaped_again_and_plain_text_is():
+    from django.utils.safestring import SafeString
+
+    body = Table(
+        [Column("Made", lambda row: SafeString("<b>&amp;</b>")), Column("Typed", lambda row: "<b>&</b>")],
+        ["x"],
+    ).body()
+    assert '<td data-label="Made"><b>&amp;</b></td>' in body
+    assert '<td data-label="Typed">&lt;b&gt;&amp;&lt;/b&gt;</td>' in body
