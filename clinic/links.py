@@ -1,4 +1,4 @@
-"""Links to an object's page by its public id, built for lists.
+"""Links to an object's page by its public id (or to a row's action by its number), built for lists.
 
 `{% url %}` resolves the pattern on every row (about 30 µs); a list of fifty cases spent more on
 its links than on its query. Here each pattern is reversed once per script prefix and language,
@@ -12,13 +12,15 @@ from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 
 _MARKER = uuid.UUID(int=0)
+# A row number no table reaches, so that its digits cannot be part of the pattern's own text.
+_PK_MARKER = 7_654_321_098_765_432
 
 
 @functools.lru_cache(maxsize=256)
-def _halves(name: str, script_prefix: str, language: str | None) -> tuple[str, str]:
-    head, marker, tail = reverse(name, args=[_MARKER]).partition(str(_MARKER))
-    if not marker:
-        raise ValueError(f"The URL {name!r} does not end in a public id.")
+def _halves(name: str, script_prefix: str, language: str | None, marker=_MARKER) -> tuple[str, str]:
+    head, found, tail = reverse(name, args=[marker]).partition(str(marker))
+    if not found:
+        raise ValueError(f"The URL {name!r} does not take a {type(marker).__name__} argument.")
     return head, tail
 
 
@@ -48,3 +50,10 @@ def public_url_maker(name: str):
     """`public_url` for every row of one page: the pattern's two halves are looked up once."""
     head, tail = _halves(name, get_script_prefix(), get_language())
     return lambda public_id: f"{head}{public_id}{tail}"
+
+
+def pk_url_maker(name: str):
+    """`reverse(name, args=[pk])` for every row of one page, for a pattern that takes a row's number
+    (an offer's buttons): the pattern's two halves are looked up once."""
+    head, tail = _halves(name, get_script_prefix(), get_language(), _PK_MARKER)
+    return lambda pk: f"{head}{pk}{tail}"

@@ -4,7 +4,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    DateTimeField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.utils import timezone
 
 from cases.models import (
@@ -23,15 +34,18 @@ from cases.models import (
 from cases.services.funding import INELIGIBLE_FOR_LSC
 from clinic.history import HistoryRow, history_rows
 from clinic.models import User
+from clinic.queries import CompiledQuery, Param
 
 # An attorney's load: open assignments on cases in these states (closed ones no longer count).
 LOAD_STATUSES = (Case.Status.ACTIVE, Case.Status.OFFERED)
 ANSWERED_OFFER_STATUSES = (Offer.Status.ACCEPTED, Offer.Status.DECLINED, Offer.Status.EXPIRED)
 
 
-def _next_hearing(field: str = "starts_at") -> Subquery:
+def _next_hearing(field: str = "starts_at", *, case: str = "pk", now=None) -> Subquery:
+    """The next hearing's `field` of the case whose id is the outer query's `case` column, from
+    `now` (the current time unless a compiled query's `Param` gives it when it runs)."""
     return Subquery(
-        Hearing.objects.filter(case=OuterRef("pk"), starts_at__gte=timezone.now())
+        Hearing.objects.filter(case=OuterRef(case), starts_at__gte=timezone.now() if now is None else now)
         .order_by("starts_at")
         .values(field)[:1]
     )
@@ -72,17 +86,15 @@ CASELOAD_COLUMNS = (
 )
 
 
-def caseload_page(*, user: User, page: int = 1, per_page: int = 50) -> "CasePage":
-    """One page of the attorney's active cases (through their open assignments), what is due first
-    at the top, as rows named by CASELOAD_COLUMNS; the database orders them, and only the page's
-    rows are read."""
-    page = max(1, page)
-    start = (page - 1) * per_page
+def _caseload() -> QuerySet:
+    now = Param("now", DateTimeField())
     held = Case.objects.filter(
-        assignments__attorney=user, assignments__ended_at__isnull=True, status=Case.Status.ACTIVE
+        assignments__attorney_id=Param("attorney", BigIntegerField()),
+        assignments__ended_at__isnull=True,
+        status=Case.Status.ACTIVE,
     )
-    rows = list(
-        with_next_deadline(held.annotate(next_hearing_at=_next_hearing()))
+    return (
+        with_next_deadline(held.annotate(next_hearing_at=_next_hearing(now=now)))
         .annotate(assignment_role=F("assignments__role"))
         .order_by(
             F("next_deadline_on").asc(nulls_last=True),
@@ -90,34 +102,59 @@ def caseload_page(*, user: User, page: int = 1, per_page: int = 50) -> "CasePage
             "-is_detained",
             "opened_at",
         )
-        .values_list(*CASELOAD_COLUMNS, named=True)[start : start + per_page + 1]
+        .values_list(*CASELOAD_COLUMNS, named=True)
+    )
+
+
+# Compiled once per connection (clinic/queries.py): building and compiling its three subqueries
+# cost more than PostgreSQL took to run them, on every view of the page.
+_CASELOAD = CompiledQuery(_caseload)
+
+
+def caseload_page(*, user: User, page: int = 1, per_page: int = 50) -> "CasePage":
+    """One page of the attorney's active cases (through their open assignments), what is due first
+    at the top, as rows named by CASELOAD_COLUMNS; the database orders them, and only the page's
+    rows are read."""
+    page = max(1, page)
+    rows = _CASELOAD.rows(
+        attorney=user.pk, now=timezone.now(), limit=per_page + 1, offset=(page - 1) * per_page
     )
     return CasePage(cases=rows[:per_page], number=page, has_next=len(rows) > per_page)
 
 
-def open_offers_for_attorney(*, user: User) -> QuerySet[Offer]:
-    """What an attorney is offered, with what the offer shows before they accept (never the
-    client's name or private details: only their languages)."""
+# What an offer shows before it is accepted, read as values: the case's kind, court and urgency and
+# the client's languages, never the client's name or private details.
+OFFER_COLUMNS = (
+    "pk",
+    "expires_at",
+    "case__public_id",
+    "case__case_type",
+    "case__is_detained",
+    "case__court",
+    "case__client__languages",
+    "next_hearing_at",
+)
+
+
+def _open_offers() -> QuerySet:
+    now = Param("now", DateTimeField())
     return (
-        Offer.objects.filter(attorney=user, status=Offer.Status.OPEN, expires_at__gt=timezone.now())
-        .select_related("case", "case__client")
-        .only(
-            "expires_at",
-            "case__public_id",
-            "case__case_type",
-            "case__is_detained",
-            "case__court",
-            "case__client__languages",
+        Offer.objects.filter(
+            attorney_id=Param("attorney", BigIntegerField()), status=Offer.Status.OPEN, expires_at__gt=now
         )
-        .annotate(
-            next_hearing_at=Subquery(
-                Hearing.objects.filter(case=OuterRef("case_id"), starts_at__gte=timezone.now())
-                .order_by("starts_at")
-                .values("starts_at")[:1]
-            )
-        )
+        .annotate(next_hearing_at=_next_hearing(case="case_id", now=now))
         .order_by("expires_at")
+        .values_list(*OFFER_COLUMNS, named=True)
     )
+
+
+_OPEN_OFFERS = CompiledQuery(_open_offers)
+
+
+def open_offers_for_attorney(*, user: User) -> list:
+    """What an attorney is offered and may still answer, the soonest to expire first, as rows named
+    by OFFER_COLUMNS (`row.case__court`, `row.next_hearing_at`)."""
+    return _OPEN_OFFERS.rows(attorney=user.pk, now=timezone.now())
 
 
 CASE_LIST_ORDER = ("-is_detained", "opened_at", "pk")  # served by the case_list indexes

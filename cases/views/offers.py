@@ -1,11 +1,17 @@
 """The attorney's caseload and offers; matching, offers and assignments for coordinators."""
 
+from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
+from django.template.defaultfilters import yesno
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +21,7 @@ from cases.forms import (
     DeclineForm,
     OfferForm,
 )
+from cases.models import Case
 from cases.permissions import (
     CaseAction,
     get_assignment_for_user,
@@ -24,31 +31,102 @@ from cases.permissions import (
 from cases.services import CaseStateError
 from cases.views._common import CASE_ROLES, _error_text
 from cases.views.tables import caseload_table
+from clinic.links import pk_url_maker, public_reference
 from clinic.models import User
+from clinic.models.choices import choice_labels
 from clinic.permissions import role_required
 from clinic.roles import Role
+from clinic.tables import html, short_datetime_maker
+from clinic.templatetags.clinic_tags import language_names
 
 CASELOAD_PAGE = 50
 
 
 @role_required(Role.ATTORNEY)
 def caseload(request):
-    offers = list(selectors.open_offers_for_attorney(user=request.user))
+    now = timezone.now()
+    offers = offer_cards(selectors.open_offers_for_attorney(user=request.user), now=now)
     try:
         number = max(1, int(request.GET.get("page") or 1))
     except ValueError:
         number = 1
     page = selectors.caseload_page(user=request.user, page=number, per_page=CASELOAD_PAGE)
-    now = timezone.now()
-    for offer in offers:
-        offer.is_urgent = selectors.is_urgent(
-            is_detained=offer.case.is_detained, next_hearing_at=offer.next_hearing_at, now=now
-        )
-    return render(
-        request,
-        "cases/caseload.html",
-        {"offers": offers, "table": caseload_table(page.cases, now=now), "page": page},
+    context = {
+        "offers": offers,
+        # Made once for every offer's two forms: {% csrf_token %} costs as much as the card's text.
+        "csrf_input": csrf_input(request) if offers else "",
+        "table": caseload_table(page.cases, now=now),
+        "page": page,
+    }
+    return render(request, "cases/caseload.html", context)
+
+
+@dataclass(frozen=True)
+class OfferCard:
+    """What one offer's card prints, made in Python and escaped (the template only places it)."""
+
+    pk: int
+    css: str  # the list item's classes
+    title: SafeString  # a detained badge, the case type and the case's reference
+    detained: str  # "yes" or "no"
+    court: SafeString
+    next_hearing: SafeString  # when, and in how long; or that none is scheduled
+    languages: SafeString  # the client's languages: all an offer says of the client
+    urgency: SafeString
+    answer_within: SafeString
+    accept_url: str
+    decline_url: str
+
+
+def offer_cards(offers: list, *, now: datetime) -> list[OfferCard]:
+    """The cards of the attorney's open offers (rows from `selectors.open_offers_for_attorney`).
+
+    An offer names the case, never the client: the client's name and details are shown once the
+    attorney accepts. What is the same on every card (the words, the links' patterns, the date
+    formatter) is made once.
+    """
+    if not offers:
+        return []
+    case_types = choice_labels(Case, "case_type")
+    case_name = _("Case %(ref)s")
+    when = short_datetime_maker()
+    accept_url, decline_url = pk_url_maker("cases:offer_accept"), pk_url_maker("cases:offer_decline")
+    yes, no = yesno(True), yesno(False)
+    detained_badge = f'<strong class="badge badge--urgent">{html(_("Detained"))}</strong> '
+    # blocktranslate's own text is not escaped, only the value put into it: so here too.
+    hearing_in, answer_within = _("in %(when)s"), _("Answer within %(when)s")
+    none_scheduled = html(_("None scheduled"))
+    urgent, not_urgent = (
+        f"<strong>{html(_('Urgent: detained or a hearing within 14 days'))}</strong>",
+        html(_("Not urgent")),
     )
+    cards = []
+    for offer in offers:
+        detained = offer.case__is_detained
+        reference = case_name % {"ref": public_reference(offer.case__public_id)}
+        title = html(case_types.get(offer.case__case_type, offer.case__case_type)) + " · " + html(reference)
+        hearing_at = offer.next_hearing_at
+        if hearing_at is None:
+            next_hearing = none_scheduled
+        else:
+            next_hearing = f"{when(hearing_at)} ({hearing_in % {'when': html(timeuntil(hearing_at, now))}})"
+        is_urgent = selectors.is_urgent(is_detained=detained, next_hearing_at=hearing_at, now=now)
+        cards.append(
+            OfferCard(
+                pk=offer.pk,
+                css="list__item list__item--urgent" if detained else "list__item",
+                title=SafeString(detained_badge + title if detained else title),
+                detained=yes if detained else no,
+                court=SafeString(html(offer.case__court or "—")),
+                next_hearing=SafeString(next_hearing),
+                languages=SafeString(html(language_names(offer.case__client__languages) or "—")),
+                urgency=SafeString(urgent if is_urgent else not_urgent),
+                answer_within=SafeString(answer_within % {"when": html(timeuntil(offer.expires_at, now))}),
+                accept_url=accept_url(offer.pk),
+                decline_url=decline_url(offer.pk),
+            )
+        )
+    return cards
 
 
 @require_POST

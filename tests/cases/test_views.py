@@ -3,8 +3,9 @@ import re
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.urls import URLPattern, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cases import services
 from cases import urls as case_urls
@@ -165,12 +166,16 @@ def test_caseload_query_count_does_not_grow_with_cases(
 ):
     for case in CaseFactory.create_batch(how_many, attorney=attorney):
         HearingFactory(case=case)
-    OfferFactory.create_batch(2, attorney=attorney, offered_by=coordinator)
+    for case in CaseFactory.create_batch(1 + how_many // 5, status=Case.Status.OFFERED):
+        HearingFactory(case=case)
+        OfferFactory(case=case, attorney=attorney, offered_by=coordinator)
     client.force_login(attorney)
-    # session, user, roles, offers, cases, and the session save (savepoint, update, release)
+    # session, user (with its roles), offers, cases
     with django_assert_num_queries(4):
         response = client.get(reverse("cases:caseload"))
     assert response.status_code == 200
+    assert len(response.context["offers"]) == 1 + how_many // 5
+    assert len(response.context["table"].rows) == how_many
 
 
 def test_an_attorney_accepts_an_offer_from_their_page(client, attorney, offer):
@@ -623,3 +628,112 @@ def test_the_history_names_a_note_by_its_case_reference_not_a_row_number(client,
     body = client.get(reverse("cases:case_history", args=[case.public_id])).content.decode()
     assert f"(Note on Case {case.reference})" in body
     assert f"(Note on {case.pk})" not in body
+
+
+def _offer_row(**values):
+    from types import SimpleNamespace
+    from uuid import uuid4
+
+    row = {
+        "pk": 7,
+        "expires_at": timezone.now() + dt.timedelta(days=1, hours=1, minutes=1),
+        "case__public_id": uuid4(),
+        "case__case_type": "asylum",
+        "case__is_detained": False,
+        "case__court": "",
+        "case__client__languages": [],
+        "next_hearing_at": None,
+    }
+    return SimpleNamespace(**{**row, **values})
+
+
+def test_an_offer_card_is_prepared_escaped_with_its_links_and_words(settings):
+    from cases.views.offers import offer_cards
+
+    settings.TIME_ZONE = "America/Chicago"
+    now = timezone.now()
+    hearing = now + dt.timedelta(days=5, hours=1)
+    row = _offer_row(
+        case__is_detained=True,
+        case__court="Smith & <Wesson>",
+        case__client__languages=["es", "qu"],
+        next_hearing_at=hearing,
+    )
+    [card] = offer_cards([row], now=now)
+    reference = row.case__public_id.hex[:10].upper()
+    assert card.css == "list__item list__item--urgent"
+    assert card.title == f'<strong class="badge badge--urgent">Detained</strong> Asylum · Case {reference}'
+    assert card.detained == "yes"
+    assert card.court == "Smith &amp; &lt;Wesson&gt;"
+    date = Template('{{ when|date:"SHORT_DATETIME_FORMAT" }}').render(Context({"when": hearing}))
+    assert card.next_hearing == f"{date} (in 5\xa0days, 1\xa0hour)"
+    assert card.languages == "Spanish, Quechua"
+    assert card.urgency == "<strong>Urgent: detained or a hearing within 14 days</strong>"
+    assert card.answer_within == "Answer within 1\xa0day, 1\xa0hour"
+    assert card.accept_url == reverse("cases:offer_accept", args=[7])
+    assert card.decline_url == reverse("cases:offer_decline", args=[7])
+
+
+def test_an_offer_card_without_a_hearing_court_or_languages_says_so_in_the_readers_language():
+    from cases.views.offers import offer_cards
+
+    with translation.override("es"):
+        [card] = offer_cards([_offer_row()], now=timezone.now())
+    assert card.css == "list__item" and card.detained == "no"
+    assert card.title.startswith("Asilo · Caso ")
+    assert card.court == "—" and card.languages == "—"
+    assert card.next_hearing == "Ninguna programada"
+    assert card.urgency == "No urgente"
+
+
+def test_an_offer_never_reads_or_shows_the_clients_name(client, coordinator, attorney):
+    from cases.selectors import open_offers_for_attorney
+    from cases.selectors.cases import OFFER_COLUMNS
+    from cases.views.offers import OfferCard, offer_cards
+
+    assert not [column for column in OFFER_COLUMNS if "name" in column]
+    offer = OfferFactory(
+        attorney=attorney,
+        offered_by=coordinator,
+        case__client=ClientFactory(given_names="Xochitl", family_names="Tlapaltótoli"),
+        case__court="Chicago Immigration Court",
+    )
+    [row] = open_offers_for_attorney(user=attorney)
+    assert "Xochitl" not in repr(row) and "Tlapaltótoli" not in repr(row)
+    [card] = offer_cards([row], now=timezone.now())
+    assert not [f for f in OfferCard.__dataclass_fields__ if "Xochitl" in str(getattr(card, f))]
+    client.force_login(attorney)
+    html = client.get(reverse("cases:caseload")).content.decode()
+    assert offer.case.reference in html and "Chicago Immigration Court" in html
+    assert "Xochitl" not in html and "Tlapaltótoli" not in html
+
+
+def test_an_offer_cards_forms_each_carry_the_csrf_field_and_label_their_reason(client, attorney, offer):
+    client.force_login(attorney)
+    html = client.get(reverse("cases:caseload")).content.decode()
+    accept = reverse("cases:offer_accept", args=[offer.pk])
+    decline = reverse("cases:offer_decline", args=[offer.pk])
+    assert re.search(
+        rf'<form method="post" action="{accept}" class="inline-form"><input type="hidden" '
+        r'name="csrfmiddlewaretoken" value="[^"]+">',
+        html,
+    )
+    assert re.search(
+        rf'<form method="post" action="{decline}"><input type="hidden" '
+        r'name="csrfmiddlewaretoken" value="[^"]+">',
+        html,
+    )
+    assert f'<label for="reason-{offer.pk}">Why do you decline?</label>' in html
+    assert f'<textarea id="reason-{offer.pk}" name="reason"' in html
+
+
+def test_an_offer_whose_time_is_up_or_that_went_to_another_attorney_is_not_shown(
+    client, attorney, other_attorney, coordinator
+):
+    mine = OfferFactory(attorney=attorney, offered_by=coordinator)
+    expired = OfferFactory(attorney=attorney, offered_by=coordinator, expires_at=timezone.now())
+    theirs = OfferFactory(attorney=other_attorney, offered_by=coordinator)
+    client.force_login(attorney)
+    html = client.get(reverse("cases:caseload")).content.decode()
+    assert mine.case.reference in html
+    assert expired.case.reference not in html and theirs.case.reference not in html

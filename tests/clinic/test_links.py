@@ -55,3 +55,23 @@ def test_a_url_maker_gives_the_same_links_as_reverse():
     make = public_url_maker("cases:case_detail")
     for public_id in (uuid.uuid4(), uuid.uuid4()):
         assert make(public_id) == reverse("cases:case_detail", args=[public_id])
+
+
+def test_a_row_number_url_maker_gives_the_same_links_as_reverse_under_any_prefix():
+    from clinic.links import pk_url_maker
+
+    for pk in (1, 7, 9701, 123456789):
+        assert pk_url_maker("cases:offer_accept")(pk) == reverse("cases:offer_accept", args=[pk])
+    try:
+        set_script_prefix("/clinic/")
+        made = pk_url_maker("cases:offer_decline")(42)
+        assert made == reverse("cases:offer_decline", args=[42]) and made.startswith("/clinic/cases/")
+    finally:
+        set_script_prefix("/")
+
+
+def test_a_row_number_url_maker_refuses_a_pattern_without_a_number():
+    from clinic.links import pk_url_maker
+
+    with pytest.raises((ValueError, NoReverseMatch)):
+        pk_url_maker("cases:case_list")
