@@ -9,7 +9,6 @@ binds the values, executes the SQL and converts the rows exactly as `values_list
 """
 
 import weakref
-from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from django.db import connections, models
 from django.db.models import Expression, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
+from django.db.models.utils import create_namedtuple_class
 
 
 class Param(Expression):
@@ -81,4 +81,5 @@ class CompiledQuery:
         compiler = queryset.query.get_compiler(using)
         sql, params = compiler.as_sql()
         names = [alias for _expression, _sql, alias in compiler.select[: compiler.col_count]]
-        return _Compiled(sql, tuple(params), compiler, namedtuple("Row", names))
+        # The named tuple values_list(named=True) makes: the same class, and it pickles.
+        return _Compiled(sql, tuple(params), compiler, create_namedtuple_class(*names))

@@ -113,3 +113,13 @@ def test_another_thread_has_its_own_connection_and_so_its_own_compiled_query(cas
 def test_a_sliced_queryset_is_refused():
     with pytest.raises(ValueError):
         CompiledQuery(lambda: Case.objects.values_list("pk", named=True)[:5]).rows()
+
+
+def test_its_rows_are_the_orms_own_row_class_and_pickle(cases):
+    import pickle
+
+    now = timezone.now()
+    [row, *_] = _compiled().rows(detained=True, after=now)
+    [theirs, *_] = _cases(detained=True, after=now)
+    assert type(row) is type(theirs)
+    assert pickle.loads(pickle.dumps(row)) == row  # noqa: S301 (our own bytes)
