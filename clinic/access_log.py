@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from clinic import crypto
 from clinic.models import AccessEvent, User
+from clinic.queries import CompiledQuery
 
 GENESIS = "0" * 64
 _LOCK_KEY = 7_311_982_401  # pg advisory lock id for the chain head
@@ -111,6 +112,10 @@ def head_write(head: Head) -> None:
 
 # Appending ------------------------------------------------------------------------------------
 
+# The row the next one chains onto. Compiled once per connection (clinic/queries.py): every list
+# page appends a row, and building this query cost more than running it.
+_LAST = CompiledQuery(lambda: AccessEvent.objects.order_by("-seq").values_list("seq", "mac", named=True))
+
 
 @transaction.atomic
 def access_event_record(
@@ -122,8 +127,8 @@ def access_event_record(
     detail: str = "",
 ) -> AccessEvent:
     _lock_chain_head()
-    last = AccessEvent.objects.order_by("-seq").only("seq", "mac").first()
-    seq, prev_mac = (last.seq, last.mac) if last else (0, GENESIS)
+    last = _LAST.rows(limit=1)
+    seq, prev_mac = (last[0].seq, last[0].mac) if last else (0, GENESIS)
     try:
         head = head_read()
     except HeadError:
