@@ -16,6 +16,7 @@ by their MACs.
 """
 
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -32,18 +33,9 @@ from clinic.models import AccessEvent, User
 from clinic.queries import CompiledQuery
 
 GENESIS = "0" * 64
-_LOCK_KEY = 7_311_982_401  # pg advisory lock id for the chain head
-
-
-def _lock_chain_head() -> None:
-    """Serialise appends so two writers never chain onto the same row.
-
-    PostgreSQL: a transaction-level advisory lock. SQLite: transactions are IMMEDIATE (settings),
-    so the write lock is already held for the whole transaction.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+# How many times an append may lose the race for the next number before it gives up. Each loss
+# means another append won, so the log moves on; a writer losing this often is not plausible.
+APPEND_ATTEMPTS = 50
 
 
 # The head outside the database ----------------------------------------------------------------
@@ -117,7 +109,10 @@ def head_write(head: Head) -> None:
 _LAST = CompiledQuery(lambda: AccessEvent.objects.order_by("-seq").values_list("seq", "mac", named=True))
 
 
-@transaction.atomic
+class AppendError(Exception):
+    """An append lost the race for the next number `APPEND_ATTEMPTS` times in a row."""
+
+
 def access_event_record(
     *,
     actor: User | None,
@@ -126,7 +121,37 @@ def access_event_record(
     ip_address: str | None = None,
     detail: str = "",
 ) -> AccessEvent:
-    _lock_chain_head()
+    """Appends one event, chained onto the last row, and moves the head once it is committed.
+
+    No lock is taken. `seq` is unique, so of two appends that read the same last row only one can
+    add its successor; the other's insert fails (on PostgreSQL, once the winner has committed), and
+    it reads the new last row and chains onto that. Outside a transaction, as on a list page, the
+    append is two statements (read the last row, insert), each committed at once: a lock held across
+    the read, the insert and the commit made every list page wait its turn behind the others. In
+    the caller's transaction, the insert runs in a savepoint, so a lost race does not undo the
+    caller's work; a row waiting in an open transaction holds its number until that commits or
+    rolls back, as the lock did.
+    """
+    in_transaction = connection.in_atomic_block
+    for _attempt in range(APPEND_ATTEMPTS):
+        event = _next_event(actor=actor, obj=obj, action=action, ip_address=ip_address, detail=detail)
+        try:
+            if in_transaction:
+                with transaction.atomic():
+                    event.save()
+            else:
+                event.save()
+        except IntegrityError:
+            if not AccessEvent.objects.filter(seq=event.seq).exists():
+                raise  # not a lost race: something else is wrong with the row
+            continue
+        transaction.on_commit(functools.partial(head_write, Head(seq=event.seq, mac=event.mac)))
+        return event
+    raise AppendError(f"the access log could not take a number in {APPEND_ATTEMPTS} attempts")
+
+
+def _next_event(*, actor, obj, action, ip_address, detail) -> AccessEvent:
+    """The event that follows the last row (or the head, if the database lost rows it had seen)."""
     last = _LAST.rows(limit=1)
     seq, prev_mac = (last[0].seq, last[0].mac) if last else (0, GENESIS)
     try:
@@ -134,8 +159,10 @@ def access_event_record(
     except HeadError:
         head = None
     if head is not None and head.seq > seq:
-        # The database lost rows the head had seen: continue after the head, so the gap stays
-        # visible instead of being papered over by new rows with the lost numbers.
+        # The head is ahead of the rows: either another append committed after the read above
+        # (the head names its row), or the database lost rows the head had seen. Either way the
+        # next row follows the head, so that a gap stays visible instead of being papered over by
+        # new rows with the lost numbers.
         seq, prev_mac = head.seq, head.mac
     event = AccessEvent(
         seq=seq + 1,
@@ -149,9 +176,6 @@ def access_event_record(
         prev_mac=prev_mac,
     )
     event.mac = event.compute_mac()
-    event.save()
-    written = Head(seq=event.seq, mac=event.mac)
-    transaction.on_commit(lambda: head_write(written))
     return event
 
 

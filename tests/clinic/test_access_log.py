@@ -123,3 +123,70 @@ def test_the_model_refuses_changes_and_deletion(chain):
         event.save()
     with pytest.raises(AppendOnlyError):
         event.delete()
+
+
+# Appends race for the next number; the loser chains onto the winner ----------------------------
+
+
+@pytest.fixture
+def rival(monkeypatch, coordinator, volunteer):
+    """Another append that wins the race: it commits its row after the first append has read the
+    last row and before that append inserts its own (the real interleaving of two workers)."""
+    from clinic import access_log
+
+    read_last = access_log._next_event
+    won, started = [], []
+
+    def next_event_then_rival(**kwargs):
+        event = read_last(**kwargs)
+        if not started:
+            started.append(True)
+            won.append(access_event_record(actor=volunteer, obj=coordinator, detail="rival"))
+        return event
+
+    monkeypatch.setattr(access_log, "_next_event", next_event_then_rival)
+    return won
+
+
+def _appends_after_a_lost_race(rival, coordinator, volunteer):
+    event = access_event_record(actor=coordinator, obj=volunteer, detail="loser")
+    [winner] = rival
+    assert (winner.seq, event.seq) == (1, 2)
+    assert event.prev_mac == winner.mac  # chained onto the row that took its first number
+    assert list(AccessEvent.objects.order_by("seq").values_list("detail", flat=True)) == ["rival", "loser"]
+
+
+def _verifies_to_the_head():
+    assert access_log_verify() == []
+    assert head_read().seq == 2
+
+
+def test_an_append_that_loses_the_race_in_a_transaction_chains_onto_the_winner(
+    rival, coordinator, volunteer, django_capture_on_commit_callbacks
+):
+    """A service's append, in its caller's transaction: the lost insert is undone by its savepoint,
+    and the caller's transaction goes on."""
+    with django_capture_on_commit_callbacks(execute=True):
+        _appends_after_a_lost_race(rival, coordinator, volunteer)
+    assert AccessEvent.objects.count() == 2  # the transaction is still usable
+    _verifies_to_the_head()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_append_outside_a_transaction_that_loses_the_race_chains_onto_the_winner(
+    rival, coordinator, volunteer
+):
+    """A list page's append: two statements, each committed at once, and no lock."""
+    from django.db import connection
+
+    assert not connection.in_atomic_block
+    _appends_after_a_lost_race(rival, coordinator, volunteer)
+    _verifies_to_the_head()
+
+
+def test_an_insert_that_fails_for_another_reason_is_not_retried(coordinator, volunteer):
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        access_event_record(actor=coordinator, obj=volunteer, action=None)  # no action: NOT NULL
+    assert AccessEvent.objects.count() == 0

@@ -5,51 +5,19 @@ Nothing is lost, nothing is duplicated, and no submission meets a server error. 
 wait too long for another one's lock is told "busy, try again", and leaves nothing behind.
 """
 
-import os
 import sqlite3
 import threading
 from collections import Counter
-from urllib.parse import urlparse
 
 import pytest
 
 from clinic.testing.liveserver import LiveClinic
+from tests.concurrency.conftest import postgres_url
 
 pytestmark = pytest.mark.live
 
 CLIENTS = 10
 EACH = 5
-
-
-def _postgres_url() -> str | None:
-    url = os.environ.get("DATABASE_URL", "")
-    return url if url.startswith(("postgres://", "postgresql://")) else None
-
-
-@pytest.fixture
-def live():
-    """gunicorn on a fresh database of the engine this run of the suite uses."""
-    pg = _postgres_url()
-    database_url = None
-    if pg:
-        import psycopg
-
-        parsed = urlparse(pg)
-        name = f"{parsed.path.lstrip('/')}_live_{os.getpid()}"
-        admin = pg.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        database_url = pg.rsplit("/", 1)[0] + "/" + name
-    server = LiveClinic(database_url=database_url)
-    server.migrate()
-    try:
-        yield server
-    finally:
-        server.cleanup()
-        if database_url:
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _report(n: int, tag: str) -> dict:
@@ -100,7 +68,7 @@ def test_concurrent_emergency_reports_are_all_kept_once(live):
     assert len(set(kept)) == len(kept)  # nothing duplicated
 
 
-@pytest.mark.skipif(_postgres_url() is not None, reason="holds SQLite's write lock; PostgreSQL has row locks")
+@pytest.mark.skipif(postgres_url() is not None, reason="holds SQLite's write lock; PostgreSQL has row locks")
 def test_a_write_that_waits_too_long_is_told_busy_and_saves_nothing(live):
     live.env["DB_LOCK_TIMEOUT_SECONDS"] = "1"
     [session] = live.sessions(prefix="vol", role="intake volunteer", count=1)
