@@ -1,11 +1,13 @@
 """Reads that pages share, with their prefetching inside."""
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import (
     BigIntegerField,
+    CharField,
     Count,
     DateTimeField,
     F,
@@ -51,8 +53,10 @@ def _next_hearing(field: str = "starts_at", *, case: str = "pk", now=None) -> Su
     )
 
 
-def with_next_hearing(cases: QuerySet[Case]) -> QuerySet[Case]:
-    return cases.annotate(next_hearing_at=_next_hearing(), next_hearing_kind=_next_hearing("kind"))
+def with_next_hearing(cases: QuerySet[Case], *, now=None) -> QuerySet[Case]:
+    return cases.annotate(
+        next_hearing_at=_next_hearing(now=now), next_hearing_kind=_next_hearing("kind", now=now)
+    )
 
 
 def _next_deadline(field: str) -> Subquery:
@@ -203,17 +207,31 @@ def case_list(*, status: str | None = None, page: int = 1, per_page: int = 50) -
     table: a clinic's history grows without bound, and the page needs only to know if more follow.
     """
     page = max(1, page)
-    ids = Case.objects.order_by(*CASE_LIST_ORDER)
-    if status:
-        ids = ids.filter(status=status)
     start = (page - 1) * per_page
-    ids = ids.values("pk")[start : start + per_page + 1]
-    rows = list(
-        with_next_hearing(Case.objects.filter(pk__in=ids))
-        .order_by(*CASE_LIST_ORDER)
-        .values_list(*CASE_LIST_COLUMNS, named=True)
-    )
+    query = _case_list_query(filtered=bool(status), start=start, stop=start + per_page + 1)
+    rows = query.rows(now=timezone.now(), status=status)
     return CasePage(cases=rows[:per_page], number=page, has_next=len(rows) > per_page)
+
+
+@functools.lru_cache(maxsize=64)
+def _case_list_query(*, filtered: bool, start: int, stop: int) -> CompiledQuery:
+    """The list's query for one slice, with or without a status, compiled once per connection
+    (clinic/queries.py): building it cost more than running it. The slice is inside the query, in
+    the inner query that picks the page's ids, so each page asked for has its own compiled query;
+    the first pages are the ones people read, and the 64 most recent are kept."""
+
+    def build() -> QuerySet:
+        ids = Case.objects.order_by(*CASE_LIST_ORDER)
+        if filtered:
+            ids = ids.filter(status=Param("status", CharField()))
+        ids = ids.values("pk")[start:stop]
+        return (
+            with_next_hearing(Case.objects.filter(pk__in=ids), now=Param("now", DateTimeField()))
+            .order_by(*CASE_LIST_ORDER)
+            .values_list(*CASE_LIST_COLUMNS, named=True)
+        )
+
+    return CompiledQuery(build)
 
 
 def case_detail(*, case: Case) -> dict:

@@ -331,6 +331,25 @@ def test_the_case_list_pages_detained_first_then_oldest_without_counting(client,
     assert client.get(reverse("cases:case_list")).status_code == 403
 
 
+def test_the_case_list_counts_the_next_hearing_from_the_moment_of_each_view(db, monkeypatch):
+    """Its query is compiled once per connection; the time is bound on each view, not frozen in."""
+    from cases import selectors
+    from cases.selectors import cases as case_selectors
+
+    now = timezone.now()
+    case = CaseFactory(status=Case.Status.AWAITING_ASSIGNMENT)
+    HearingFactory(case=case, starts_at=now + dt.timedelta(hours=1))
+    HearingFactory(case=case, starts_at=now + dt.timedelta(days=3))
+    for status in (None, Case.Status.AWAITING_ASSIGNMENT):
+        [row] = selectors.case_list(status=status).cases
+        assert row.next_hearing_at == now + dt.timedelta(hours=1)
+    monkeypatch.setattr(case_selectors.timezone, "now", lambda: now + dt.timedelta(hours=2))
+    for status in (None, Case.Status.AWAITING_ASSIGNMENT):
+        [row] = selectors.case_list(status=status).cases
+        assert row.next_hearing_at == now + dt.timedelta(days=3)  # the first has been heard
+    assert selectors.case_list(status=Case.Status.CLOSED).cases == []  # the status is bound too
+
+
 def test_the_funding_page_query_count_does_not_grow_with_grants(
     client, coordinator, django_assert_num_queries
 ):
