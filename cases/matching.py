@@ -171,7 +171,7 @@ def candidates_for(
             *row[4:7],
             bool(row[7]),
             *row[8:10],
-            *(int(n or 0) for n in row[10:]),
+            int(row[10] or 0), int(row[11] or 0), int(row[12] or 0), int(row[13] or 0),
         )  # fmt: skip
         for row in rows
     ]
@@ -236,7 +236,8 @@ def rank_attorneys(
         code.casefold() for code in [client.preferred_language, *(client.languages or [])] if code
     }
 
-    matches = []
+    check_conflicts = "conflicts" not in relax
+    scored = []
     for candidate in candidates_for(
         case_type=case.case_type,
         detained=case.is_detained,
@@ -246,14 +247,20 @@ def rank_attorneys(
         client_languages=frozenset(client_languages),
         with_room_only="capacity" not in relax,
     ):
-        if "conflicts" not in relax and (
-            candidate.user_id in conflicted or _conflicted_by_name(candidate, adverse_keys)
-        ):
+        if check_conflicts and candidate.user_id in conflicted:
             continue
-        matches.append(_score(candidate, offered))
-    matches.sort(key=lambda match: (-match.score, match.candidate.load, match.candidate.user_id))
-    if limit is not None:
-        matches = matches[:limit]
+        scored.append(_score(candidate, offered))
+    scored.sort(key=lambda match: (-match.score, match.candidate.load, match.candidate.user_id))
+    # The check by name normalises each attorney's name and firm, the costliest step of the
+    # ranking: it is asked of the best placed first, only until the list is full. Leaving a
+    # conflicted attorney out does not move the others, so the list is the same as checking all.
+    matches = []
+    for match in scored:
+        if check_conflicts and _conflicted_by_name(match.candidate, adverse_keys):
+            continue
+        matches.append(match)
+        if limit is not None and len(matches) == limit:
+            break
     type_label = CaseType(case.case_type).label.lower()
     for match in matches:
         match.reasons = _reasons(match, client_languages, type_label)

@@ -62,6 +62,23 @@ def test_the_attorney_whose_firm_is_adverse_never_appears(detained_spanish_speak
     assert names(rank_attorneys(case=detained_spanish_speaker)) == ["Clear firm"]
 
 
+def test_a_short_list_is_filled_past_the_best_placed_attorneys_whose_firm_is_adverse(
+    detained_spanish_speaker,
+):
+    """The name check is asked of the best placed first, only until the list is full: a conflicted
+    attorney at the top leaves a place for the next one, never a shorter list."""
+    expert = AttorneyProfile.Experience.EXPERT
+    profile(firm="Hartley & Ross LLP", languages=["es"], experience=expert)
+    profile(firm="HARTLEY & ROSS, LLP", languages=["es"], experience=expert)
+    profile(firm="Second", languages=["es"])
+    profile(firm="Third", languages=["en"])
+    assert names(rank_attorneys(case=detained_spanish_speaker, limit=1)) == ["Second"]
+    assert names(rank_attorneys(case=detained_spanish_speaker, limit=2)) == ["Second", "Third"]
+    assert names(rank_attorneys(case=detained_spanish_speaker, limit=None)) == ["Second", "Third"]
+    relaxed = rank_attorneys(case=detained_spanish_speaker, limit=None, relax=frozenset({"conflicts"}))
+    assert set(names(relaxed[:2])) == {"Hartley & Ross LLP", "HARTLEY & ROSS, LLP"}
+
+
 def test_an_attorney_named_as_an_adverse_party_never_appears(detained_spanish_speaker):
     named = profile(firm="Solo", user=UserFactory(first_name="Gustavo", last_name="Peña", role="attorney"))
     AdversePartyFactory(client=detained_spanish_speaker.client, name="PEÑA, Gustavo", kind="person")
