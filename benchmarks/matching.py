@@ -44,7 +44,10 @@ def configure(args) -> None:
     data_dir = tempfile.mkdtemp(prefix="clinic-bench-")
     atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
     os.environ["CLINIC_DATA_DIR"] = data_dir
-    os.environ["DEBUG"] = "true"
+    # As a clinic runs it (DEBUG on also records every query), with throwaway keys.
+    from benchmarks.pages import server_environment
+
+    os.environ.update(server_environment(args, data_dir))
     if args.database_url:
         recreate_bench_database(args.database_url)
         os.environ["DATABASE_URL"] = args.database_url
@@ -219,6 +222,7 @@ def main() -> None:
 
     setup_test_environment()  # lets the test client use the "testserver" host
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG off serves the manifest's names
     print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']})", flush=True)
 
     rng = random.Random(20261125)
