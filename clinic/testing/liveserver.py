@@ -20,13 +20,44 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+def suite_postgres_url() -> str | None:
+    """The PostgreSQL database the test suite runs on, or None when it runs on SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else None
+
+
+@contextmanager
+def throwaway_database(tag: str) -> Iterator[str | None]:
+    """A fresh PostgreSQL database beside the suite's own (its name is the suite's, `tag` and this
+    process's id), dropped afterwards; None when the suite runs on SQLite, where `LiveClinic` makes
+    its own database in its data folder."""
+    suite = suite_postgres_url()
+    if suite is None:
+        yield None
+        return
+    import psycopg
+
+    base = suite.rsplit("/", 1)[0]
+    name = f"{urlparse(suite).path.lstrip('/')}_{tag}_{os.getpid()}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
 
 # Created inside the server's environment: users with a role and a session each.
 _MAKE_SESSIONS = """

@@ -10,11 +10,10 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-from clinic.testing.liveserver import ROOT, LiveClinic
+from clinic.testing.liveserver import ROOT, LiveClinic, throwaway_database
 
 REDIS_DB = 14  # a spare database number; each run has a queue of its own on it, so that runs in
 # parallel (other checkouts, other xdist workers) never take each other's tasks
@@ -63,34 +62,17 @@ def _redis_or_skip():
 @pytest.fixture
 def worker_env():
     _redis_or_skip()
-    pg = os.environ.get("DATABASE_URL", "")
-    database_url = admin = name = None
-    if pg.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        name = f"{urlparse(pg).path.lstrip('/')}_worker_{os.getpid()}"
-        admin = pg.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        database_url = pg.rsplit("/", 1)[0] + "/" + name
-    clinic = LiveClinic(database_url=database_url)
-    mail_dir = Path(tempfile.mkdtemp(prefix="clinic-mail-"))
-    clinic.env.update(
-        CELERY_BROKER_URL=f"redis://127.0.0.1:6379/{REDIS_DB}",
-        EMAIL_BACKEND="tests.cases.mail_to_files.EmailBackend",
-        CLINIC_TEST_MAIL_DIR=str(mail_dir),
-        PYTHONPATH=str(ROOT),
-    )
-    clinic.manage("migrate", "--noinput", "-v0")
-    try:
+    with throwaway_database("worker") as database_url:
+        clinic = LiveClinic(database_url=database_url)
+        mail_dir = Path(tempfile.mkdtemp(prefix="clinic-mail-"))
+        clinic.env.update(
+            CELERY_BROKER_URL=f"redis://127.0.0.1:6379/{REDIS_DB}",
+            EMAIL_BACKEND="tests.cases.mail_to_files.EmailBackend",
+            CLINIC_TEST_MAIL_DIR=str(mail_dir),
+            PYTHONPATH=str(ROOT),
+        )
+        clinic.manage("migrate", "--noinput", "-v0")
         yield clinic, mail_dir
-    finally:
-        if database_url:
-            import psycopg
-
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _mails(folder: Path) -> list[dict]:

@@ -11,8 +11,7 @@ from collections import Counter
 
 import pytest
 
-from clinic.testing.liveserver import LiveClinic
-from tests.concurrency.conftest import postgres_url
+from clinic.testing.liveserver import LiveClinic, suite_postgres_url
 
 pytestmark = pytest.mark.live
 
@@ -68,7 +67,9 @@ def test_concurrent_emergency_reports_are_all_kept_once(live):
     assert len(set(kept)) == len(kept)  # nothing duplicated
 
 
-@pytest.mark.skipif(postgres_url() is not None, reason="holds SQLite's write lock; PostgreSQL has row locks")
+@pytest.mark.skipif(
+    suite_postgres_url() is not None, reason="holds SQLite's write lock; PostgreSQL has row locks"
+)
 def test_a_write_that_waits_too_long_is_told_busy_and_saves_nothing(live):
     live.env["DB_LOCK_TIMEOUT_SECONDS"] = "1"
     [session] = live.sessions(prefix="vol", role="intake volunteer", count=1)
